@@ -1,0 +1,193 @@
+package org.practicefinder.cli;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.practicefinder.index.IndexBuilder;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.recommend.Evaluation;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.search.SearchRequest;
+import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.FacetEvaluation;
+import org.practicefinder.taxonomy.Language;
+import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.JsonViews;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Command line: {@code serve} (the default), {@code index}, {@code search}, {@code recommend}, {@code export}, {@code eval}. */
+@Command(name = "practice-finder", mixinStandardHelpOptions = true,
+    description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
+    subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class})
+public final class Main implements Callable<Integer> {
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    return new Serve().call(); // no command: serve with the defaults
+  }
+
+  /** Where the manual and the index live. */
+  static final class Paths {
+    @Option(names = "--seeds", description = "folder with the manual's text (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
+    Path seeds;
+
+    @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE})", defaultValue = "index")
+    Path index;
+
+    PracticeLibrary open() throws Exception {
+      return PracticeLibrary.open(seeds, index);
+    }
+  }
+
+  @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing or stale).")
+  static final class Serve implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Option(names = "--port", description = "port (default: $PORT, else 4567)")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+      int p = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("PORT", "4567"));
+      PracticeLibrary library = paths.open();
+      ConceptDetector detector = new ConceptDetector(library.vocabulary());
+      ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector), p);
+      System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
+      Thread.currentThread().join();
+      return 0;
+    }
+  }
+
+  @Command(name = "index", description = "Rebuild the index from the manual.")
+  static final class Index implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Override
+    public Integer call() throws Exception {
+      List<PracticeRecord> records = IndexBuilder.build(paths.seeds, paths.index);
+      System.out.printf("indexed %d practices into %s%n", records.size(), paths.index);
+      return 0;
+    }
+  }
+
+  @Command(name = "search", description = "Search the practices (BM25) and print the hits.")
+  static final class Search implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Parameters(index = "0", description = "query text")
+    String query;
+
+    @Option(names = "--size", defaultValue = "10")
+    int size;
+
+    @Override
+    public Integer call() throws Exception {
+      try (PracticeLibrary library = paths.open()) {
+        PracticeSearcher searcher = new PracticeSearcher(library, new ConceptDetector(library.vocabulary()));
+        SearchResult r = searcher.search(new SearchRequest(query, java.util.Map.of(), 1, size));
+        System.out.printf("%d practices%n", r.total());
+        for (SearchResult.Hit h : r.hits()) {
+          System.out.printf("%-7s %6.3f  %s%n", h.id(), h.score(), library.record(h.id()).orElseThrow().practice().title());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "recommend", description = "Print the practices that fit a described challenge, with the reason.")
+  static final class Recommend implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Parameters(index = "0", description = "the challenge, in English, Russian or Ukrainian")
+    String challenge;
+
+    @Option(names = "--size", defaultValue = "5")
+    int size;
+
+    @Override
+    public Integer call() throws Exception {
+      try (PracticeLibrary library = paths.open()) {
+        Recommender recommender = Recommender.create(library, new ConceptDetector(library.vocabulary()));
+        Recommender.Request request = new Recommender.Request(challenge, java.util.Map.of(), size, java.util.Set.of(), Language.EN);
+        for (Recommender.Recommendation r : recommender.recommend(request).recommendations()) {
+          System.out.printf("%-7s %.3f  %s%n        %s%n", r.id(), r.score(), library.record(r.id()).orElseThrow().practice().title(), r.why());
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "export", description = "Print every practice as JSON, as the API's /api/practices/{id} gives it.")
+  static final class Export implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Override
+    public Integer call() throws Exception {
+      try (PracticeLibrary library = paths.open()) {
+        JsonViews views = new JsonViews(library);
+        JsonArray all = new JsonArray();
+        for (PracticeRecord r : library.records()) all.add(views.practice(r, Language.EN));
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "eval", description = "Measure on judged sets: challenges-*.json (recommender: nDCG@5, Recall@5, "
+      + "MRR@10 per signal and fused) or facets-*.json (tagging: precision, recall, F1 per dimension).")
+  static final class Eval implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/challenges-dev.json ../shared/eval/facets-dev.json")
+    List<Path> files;
+
+    @Option(names = "--errors", description = "also list each practice's tagging differences")
+    boolean errors;
+
+    @Override
+    public Integer call() throws Exception {
+      try (PracticeLibrary library = paths.open()) {
+        Recommender recommender = Recommender.create(library, new ConceptDetector(library.vocabulary()));
+        for (Path file : files) {
+          System.out.println("## " + file.getFileName());
+          if (Files.readString(file).contains("\"queries\"")) {
+            System.out.print(Evaluation.table(Evaluation.run(recommender, Evaluation.load(file))));
+            continue;
+          }
+          var rows = FacetEvaluation.run(FacetEvaluation.load(file), id -> assigned(library, id), library.vocabulary());
+          System.out.println("| dimension | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|");
+          for (FacetEvaluation.Row r : rows) {
+            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |%n", r.dimension(), r.precision(),
+                r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
+          }
+          if (errors) rows.forEach(r -> r.errors().forEach(e -> System.out.println("  " + r.dimension() + ": " + e)));
+        }
+      }
+      return 0;
+    }
+
+    private static Map<String, Set<String>> assigned(PracticeLibrary library, String id) {
+      Map<String, Set<String>> out = new HashMap<>();
+      library.record(id).ifPresent(r -> r.tagging().facets().forEach((dim, ids) -> out.put(dim, Set.copyOf(ids))));
+      return out;
+    }
+  }
+}

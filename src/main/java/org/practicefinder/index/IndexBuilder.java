@@ -1,0 +1,146 @@
+package org.practicefinder.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.practicefinder.ingest.ManualParser;
+import org.practicefinder.model.Practice;
+import org.practicefinder.model.Section;
+import org.practicefinder.taxonomy.Dimension;
+import org.practicefinder.taxonomy.Tagger;
+import org.practicefinder.taxonomy.Vocabulary;
+
+/**
+ * Builds the Lucene index from the manual in a seeds folder: one document per practice, a field per
+ * section, a catch-all text field, the stored record, and SortedSetDocValues facets. The index
+ * remembers a fingerprint of what it was built from (seed files, vocabulary, overrides, gazetteer,
+ * schema version), so a changed input rebuilds it.
+ */
+public final class IndexBuilder {
+  /** Bump when the document layout changes, so old indexes rebuild. */
+  static final String SCHEMA_VERSION = "1";
+  static final String FINGERPRINT = "practicefinder.fingerprint";
+  private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv");
+
+  private IndexBuilder() {}
+
+  /**
+   * Builds the index if it is missing or was built from other inputs.
+   *
+   * @return true if it was (re)built
+   * @throws IOException if the seeds or the index cannot be read or written
+   * @throws org.practicefinder.ingest.ManualFormatException if a seed file is malformed
+   */
+  public static boolean ensure(Path seeds, Path indexDir) throws IOException {
+    if (fingerprint(seeds).equals(storedFingerprint(indexDir))) return false;
+    build(seeds, indexDir);
+    return true;
+  }
+
+  /**
+   * Parses and tags the manual and writes the index, replacing what was there.
+   *
+   * @return the records indexed, in manual order
+   */
+  public static List<PracticeRecord> build(Path seeds, Path indexDir) throws IOException {
+    List<Practice> practices = new ManualParser().parseFolder(seeds);
+    Vocabulary vocabulary = Vocabulary.load();
+    Tagger tagger = new Tagger(vocabulary);
+    List<PracticeRecord> records = new ArrayList<>();
+    for (int i = 0; i < practices.size(); i++) {
+      records.add(new PracticeRecord(i, practices.get(i), tagger.tag(practices.get(i))));
+    }
+    FacetsConfig config = Fields.facetsConfig(vocabulary.dimensions().stream().map(Dimension::id).toList());
+    Files.createDirectories(indexDir);
+    IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
+      for (PracticeRecord r : records) writer.addDocument(config.build(document(r)));
+      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint(seeds)).entrySet());
+      writer.commit();
+    }
+    return records;
+  }
+
+  static Document document(PracticeRecord record) {
+    Practice p = record.practice();
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
+    doc.add(new NumericDocValuesField(Fields.ORDER, record.order()));
+    doc.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
+    doc.add(new TextField(Fields.ORGANISATION, p.organisation(), Field.Store.YES));
+    StringBuilder all = new StringBuilder(p.title()).append('\n').append(p.organisation());
+    for (String place : p.locationNames()) all.append('\n').append(place);
+    for (Section s : p.sections().keySet()) {
+      String text = p.text(s).orElseThrow();
+      doc.add(new TextField(Fields.section(s), text, Field.Store.YES));
+      all.append('\n').append(text);
+    }
+    doc.add(new TextField(Fields.TEXT, all.toString(), Field.Store.NO));
+    doc.add(new StoredField(Fields.RECORD, RecordCodec.encode(record)));
+    doc.add(new SortedSetDocValuesFacetField(Fields.COUNTRY, p.country().displayName()));
+    for (String place : p.locationNames()) doc.add(new SortedSetDocValuesFacetField(Fields.LOCATION, place));
+    record.tagging().facets().forEach((dim, ids) -> {
+      for (String id : ids) doc.add(new SortedSetDocValuesFacetField(dim, id));
+    });
+    return doc;
+  }
+
+  /** @return the fingerprint the index at {@code indexDir} was built from, or "" if there is none */
+  static String storedFingerprint(Path indexDir) throws IOException {
+    if (!Files.isDirectory(indexDir)) return "";
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) return "";
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        return reader.getIndexCommit().getUserData().getOrDefault(FINGERPRINT, "");
+      }
+    }
+  }
+
+  /** @return SHA-256 over the seed files (names and bytes), the taxonomy resources and the schema version */
+  static String fingerprint(Path seeds) throws IOException {
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JVM has SHA-256
+    }
+    sha.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+    List<Path> files;
+    try (Stream<Path> s = Files.list(seeds)) {
+      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+    }
+    for (Path f : files) {
+      sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+      sha.update(Files.readAllBytes(f));
+    }
+    for (String resource : RESOURCES) {
+      try (InputStream in = IndexBuilder.class.getResourceAsStream(resource)) {
+        if (in != null) sha.update(in.readAllBytes());
+      }
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+}

@@ -1,0 +1,180 @@
+package org.practicefinder.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.FSDirectory;
+import org.practicefinder.taxonomy.Concept;
+import org.practicefinder.taxonomy.Dimension;
+import org.practicefinder.taxonomy.Vocabulary;
+
+/**
+ * An opened practice index: the records in manual order, a BM25 searcher, the facet state and the
+ * vocabulary it was tagged with. Thread-safe; close it once.
+ */
+public final class PracticeLibrary implements Closeable {
+  private final DirectoryReader reader;
+  private final IndexSearcher searcher;
+  private final SortedSetDocValuesReaderState facetState;
+  private final FacetsConfig facetsConfig;
+  private final Vocabulary vocabulary;
+  private final List<PracticeRecord> records;
+  private final Map<String, PracticeRecord> byId;
+  private final int[] docIdByOrder;
+
+  private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
+    this.reader = reader;
+    this.vocabulary = vocabulary;
+    this.searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(new BM25Similarity());
+    this.facetsConfig = Fields.facetsConfig(vocabularyDimensions(vocabulary));
+    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+    List<PracticeRecord> list = new ArrayList<>(Collections.nCopies(reader.maxDoc(), null));
+    StoredFields stored = reader.storedFields();
+    int[] docIds = new int[reader.maxDoc()];
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      PracticeRecord r = RecordCodec.decode(stored.document(doc).get(Fields.RECORD));
+      list.set(r.order(), r);
+      docIds[r.order()] = doc;
+    }
+    this.records = List.copyOf(list);
+    this.docIdByOrder = docIds;
+    Map<String, PracticeRecord> m = new LinkedHashMap<>();
+    records.forEach(r -> m.put(r.id(), r));
+    this.byId = Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * Builds the index from {@code seeds} if it is missing or stale, then opens it.
+   *
+   * @throws IOException if the seeds or index cannot be read or written
+   */
+  public static PracticeLibrary open(Path seeds, Path indexDir) throws IOException {
+    IndexBuilder.ensure(seeds, indexDir);
+    return open(indexDir);
+  }
+
+  /** Opens an existing index. @throws IOException if there is none or it cannot be read */
+  public static PracticeLibrary open(Path indexDir) throws IOException {
+    return new PracticeLibrary(DirectoryReader.open(FSDirectory.open(indexDir)), Vocabulary.load());
+  }
+
+  static List<String> vocabularyDimensions(Vocabulary vocabulary) {
+    return vocabulary.dimensions().stream().map(Dimension::id).toList();
+  }
+
+  /** @return every practice, in manual order */
+  public List<PracticeRecord> records() {
+    return records;
+  }
+
+  /** @return the practice with this id (exact, case-sensitive), or empty */
+  public Optional<PracticeRecord> record(String id) {
+    return Optional.ofNullable(byId.get(id));
+  }
+
+  /** @return the record of a Lucene document id */
+  public PracticeRecord recordOfDoc(int docId) throws IOException {
+    String id = reader.storedFields().document(docId, java.util.Set.of(Fields.ID)).get(Fields.ID);
+    return byId.get(id);
+  }
+
+  /** @return the Lucene document id of a record */
+  public int docId(PracticeRecord record) {
+    return docIdByOrder[record.order()];
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public SortedSetDocValuesReaderState facetState() {
+    return facetState;
+  }
+
+  public FacetsConfig facetsConfig() {
+    return facetsConfig;
+  }
+
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /**
+   * @return the facet dimensions in display order: the vocabulary's (population, setting, service…),
+   *     then country, location and year
+   */
+  public List<String> dimensions() {
+    List<String> dims = new ArrayList<>(vocabularyDimensions(vocabulary));
+    dims.addAll(Fields.HEADER_DIMENSIONS);
+    dims.add(org.practicefinder.taxonomy.Tagger.YEAR);
+    return dims;
+  }
+
+  /** @return the values present in the library for a header dimension or year, sorted */
+  public List<String> values(String dimension) {
+    TreeSet<String> values = new TreeSet<>(Comparator.naturalOrder());
+    for (PracticeRecord r : records) {
+      switch (dimension) {
+        case Fields.COUNTRY -> values.add(r.practice().country().displayName());
+        case Fields.LOCATION -> values.addAll(r.practice().locationNames());
+        default -> values.addAll(r.tagging().get(dimension));
+      }
+    }
+    return List.copyOf(values);
+  }
+
+  /**
+   * @throws IllegalArgumentException if a filter names an unknown dimension or a value the
+   *     dimension does not have
+   */
+  public void validateFilters(Map<String, List<String>> filters) {
+    List<String> dims = dimensions();
+    filters.forEach((dim, values) -> {
+      if (!dims.contains(dim)) throw new IllegalArgumentException("unknown facet '" + dim + "'; known: " + dims);
+      List<String> known = knownValues(dim);
+      for (String v : values) {
+        if (!known.contains(v)) throw new IllegalArgumentException("unknown " + dim + " value; known: " + known);
+      }
+    });
+  }
+
+  private List<String> knownValues(String dim) {
+    return vocabulary.dimension(dim)
+        .map(d -> d.concepts().stream().map(Concept::id).toList())
+        .orElseGet(() -> values(dim));
+  }
+
+  /** @return true if the practice has, for every filtered dimension, at least one of its values */
+  public boolean matches(PracticeRecord record, Map<String, List<String>> filters) {
+    for (Map.Entry<String, List<String>> f : filters.entrySet()) {
+      List<String> have = switch (f.getKey()) {
+        case Fields.COUNTRY -> List.of(record.practice().country().displayName());
+        case Fields.LOCATION -> record.practice().locationNames();
+        default -> record.tagging().get(f.getKey());
+      };
+      if (f.getValue().stream().noneMatch(have::contains)) return false;
+    }
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+}

@@ -1,0 +1,247 @@
+package org.practicefinder.recommend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+import org.practicefinder.index.Fields;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Section;
+import org.practicefinder.taxonomy.Concept;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Language;
+
+/**
+ * Recommends the practices that best fit a described challenge, best first, each with the reason:
+ * the best matching sentence with its matched words, the detected concepts it shares, and the
+ * signals that found it. Signals are fused by a weighted sum of their scores, each divided by its
+ * best score for the challenge. Thread-safe.
+ */
+public final class Recommender {
+  public static final int DEFAULT_SIZE = 10;
+  public static final int MAX_SIZE = 39;
+  /** A challenge is a paragraph, not a document. */
+  public static final int MAX_CHALLENGE_CHARS = 4000;
+
+  /**
+   * @param challenge free text in English, Russian or Ukrainian
+   * @param filters dimension → values, as in search: only matching practices are recommended
+   * @param size results wanted, 1..39
+   * @param excludedConcepts concept ids the user removed from the detected ones
+   * @param language language of labels in the reason
+   */
+  public record Request(String challenge, Map<String, List<String>> filters, int size,
+      Set<String> excludedConcepts, Language language) {
+    /** @throws IllegalArgumentException if the challenge is blank or too long, or size is out of range */
+    public Request {
+      Objects.requireNonNull(challenge);
+      if (challenge.isBlank()) throw new IllegalArgumentException("challenge is empty");
+      if (challenge.length() > MAX_CHALLENGE_CHARS) {
+        throw new IllegalArgumentException("challenge is longer than " + MAX_CHALLENGE_CHARS + " characters");
+      }
+      if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
+      filters = Map.copyOf(filters);
+      excludedConcepts = Set.copyOf(excludedConcepts);
+    }
+
+    public static Request of(String challenge) {
+      return new Request(challenge, Map.of(), DEFAULT_SIZE, Set.of(), Language.EN);
+    }
+  }
+
+  /**
+   * @param id practice id
+   * @param score fused score in 0..1 (a weighted mean of the signals' normalised scores)
+   * @param why one line in plain text: matched words and their section, shared concepts
+   * @param evidence the practice's sentence that best matches the challenge
+   * @param sharedConcepts detected concepts the practice is tagged with
+   * @param signals signal name → the practice's rank by that signal alone (1 = best); absent where
+   *     the signal did not find it
+   */
+  public record Recommendation(String id, double score, String why, Optional<Evidence> evidence,
+      List<Concept> sharedConcepts, Map<String, Integer> signals) {}
+
+  /** @param concepts the concepts detected in the challenge, less the excluded ones */
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts) {}
+
+  private final PracticeLibrary library;
+  private final ConceptDetector detector;
+  private final List<Signal> signals;
+  private final Map<String, Double> weights;
+  private final Explainer explainer = new Explainer(Language.EN.newAnalyzer());
+  /** IDF of every term of the catch-all field: explanations weigh rare words more. */
+  private final Map<String, Double> idf;
+
+  Recommender(PracticeLibrary library, ConceptDetector detector, List<Signal> signals, Map<String, Double> weights) {
+    this.library = library;
+    this.detector = detector;
+    this.signals = List.copyOf(signals);
+    this.weights = Map.copyOf(weights);
+    this.idf = idf(library);
+  }
+
+  /** The default recommender: BM25 over challenge-weighted sections, and detected concepts. */
+  public static Recommender create(PracticeLibrary library, ConceptDetector detector) {
+    Map<Section, Float> sectionWeights = new EnumMap<>(Section.class);
+    sectionWeights.put(Section.CHALLENGE, 1f);
+    return new Recommender(library, detector,
+        List.of(new LexicalSignal(library, sectionWeights), new ConceptSignal(library)),
+        Map.of("bm25", 1.0, "concepts", 0.5));
+  }
+
+  /** @throws IllegalArgumentException if a filter is unknown */
+  public Result recommend(Request request) {
+    library.validateFilters(request.filters());
+    List<ConceptDetector.Detected> concepts = detector.detect(request.challenge()).stream()
+        .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
+        .toList();
+    Challenge challenge = new Challenge(request.challenge(), concepts);
+    List<PracticeRecord> candidates = library.records().stream()
+        .filter(r -> library.matches(r, request.filters()))
+        .toList();
+    return new Result(rank(challenge, candidates, request.size(), request.language()), concepts);
+  }
+
+  /**
+   * @return practices like the given one, by the same signals, with its title and challenge as the
+   *     challenge and its own concepts as the detected ones
+   * @throws java.util.NoSuchElementException if there is no practice with that id
+   */
+  public List<Recommendation> similar(String id, int size, Language language) {
+    PracticeRecord self = library.record(id).orElseThrow(() -> new java.util.NoSuchElementException("no practice " + id));
+    String text = self.practice().title() + ". " + self.practice().text(Section.CHALLENGE).orElse("");
+    List<ConceptDetector.Detected> concepts = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : self.tagging().facets().entrySet()) {
+      for (String cid : e.getValue()) {
+        library.vocabulary().concept(cid).ifPresent(c -> concepts.add(new ConceptDetector.Detected(c, c.label(Language.EN), Language.EN)));
+      }
+    }
+    List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
+    return rank(new Challenge(text, concepts), others, size, language);
+  }
+
+  /** @return the signal names, in fusion order */
+  public List<String> signalNames() {
+    return signals.stream().map(Signal::name).toList();
+  }
+
+  /** @return practice ids ranked by one signal alone, or by the fusion when {@code signal} is null; for evaluation */
+  public List<String> rankIds(String challengeText, String signal, int size) {
+    Challenge c = new Challenge(challengeText, detector.detect(challengeText));
+    try {
+      double[] scores = signal == null ? fuse(scoresBySignal(c)) : scoresBySignal(c).get(signal);
+      return order(scores, library.records()).stream().limit(size).map(r -> r.id()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language) {
+    Map<String, double[]> bySignal;
+    try {
+      bySignal = scoresBySignal(challenge);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    double[] fused = fuse(bySignal);
+    Map<String, Map<Integer, Integer>> ranks = new LinkedHashMap<>();
+    bySignal.forEach((name, scores) -> {
+      Map<Integer, Integer> r = new HashMap<>();
+      List<PracticeRecord> ordered = order(scores, library.records());
+      for (int i = 0; i < ordered.size(); i++) r.put(ordered.get(i).order(), i + 1);
+      ranks.put(name, r);
+    });
+    List<Recommendation> out = new ArrayList<>();
+    for (PracticeRecord r : order(fused, candidates)) {
+      if (out.size() == size) break;
+      Map<String, Integer> signalRanks = new LinkedHashMap<>();
+      ranks.forEach((name, byOrder) -> {
+        if (byOrder.containsKey(r.order())) signalRanks.put(name, byOrder.get(r.order()));
+      });
+      out.add(explain(r, challenge, fused[r.order()], signalRanks, language));
+    }
+    return out;
+  }
+
+  /** @return the records with a positive score, best first, manual order breaking ties */
+  private static List<PracticeRecord> order(double[] scores, List<PracticeRecord> records) {
+    return records.stream()
+        .filter(r -> scores[r.order()] > 0)
+        .sorted(Comparator.comparingDouble((PracticeRecord r) -> -scores[r.order()]).thenComparingInt(PracticeRecord::order))
+        .toList();
+  }
+
+  private Map<String, double[]> scoresBySignal(Challenge challenge) throws IOException {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (Signal s : signals) out.put(s.name(), s.score(challenge));
+    return out;
+  }
+
+  private double[] fuse(Map<String, double[]> bySignal) {
+    double[] fused = new double[library.records().size()];
+    double total = 0;
+    for (Map.Entry<String, double[]> e : bySignal.entrySet()) {
+      double w = weights.getOrDefault(e.getKey(), 0.0);
+      total += w;
+      double max = 0;
+      for (double v : e.getValue()) max = Math.max(max, v);
+      if (max <= 0) continue;
+      for (int i = 0; i < fused.length; i++) fused[i] += w * e.getValue()[i] / max;
+    }
+    if (total > 0) for (int i = 0; i < fused.length; i++) fused[i] /= total;
+    return fused;
+  }
+
+  private Recommendation explain(PracticeRecord r, Challenge challenge, double score, Map<String, Integer> signalRanks, Language language) {
+    Optional<Evidence> evidence = explainer.explain(r.practice(), challenge.text(), idf);
+    List<Concept> shared = challenge.concepts().stream()
+        .map(ConceptDetector.Detected::concept)
+        .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
+        .toList();
+    List<String> parts = new ArrayList<>();
+    evidence.filter(e -> !e.terms().isEmpty()).ifPresent(e ->
+        parts.add("Matches " + String.join(", ", e.terms()) + " in " + sectionName(e.section())));
+    if (!shared.isEmpty()) parts.add("shares " + String.join(", ", shared.stream().map(c -> c.label(language)).toList()));
+    String why = parts.isEmpty() ? "Similar wording" : String.join("; ", parts);
+    return new Recommendation(r.id(), score, why, evidence, shared, signalRanks);
+  }
+
+  private static String sectionName(String key) {
+    return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+  }
+
+  private static Map<String, Double> idf(PracticeLibrary library) {
+    Map<String, Double> idf = new HashMap<>();
+    IndexReader reader = library.searcher().getIndexReader();
+    int n = reader.numDocs();
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Terms terms = leaf.reader().terms(Fields.TEXT);
+        if (terms == null) continue;
+        TermsEnum it = terms.iterator();
+        for (BytesRef t = it.next(); t != null; t = it.next()) {
+          int df = reader.docFreq(new Term(Fields.TEXT, t));
+          idf.put(t.utf8ToString(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.copyOf(idf);
+  }
+}

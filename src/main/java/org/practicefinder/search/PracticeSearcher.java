@@ -1,0 +1,134 @@
+package org.practicefinder.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.practicefinder.index.Fields;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.model.Section;
+import org.practicefinder.taxonomy.Concept;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Language;
+
+/**
+ * BM25 search over the practices with facet filters, drill-sideways facet counts and highlighted
+ * snippets. Thread-safe.
+ */
+public final class PracticeSearcher {
+  /** Title words say what a practice is about; they weigh more than a word anywhere in the text. */
+  static final Map<String, Float> FIELDS = Map.of(Fields.TEXT, 1f, Fields.TITLE, 2f);
+  /** A concept detected in the query (any language) raises practices tagged with it by this much. */
+  static final float CONCEPT_BOOST = 1f;
+  private static final int MAX_SNIPPETS = 3;
+  /** More than any dimension has (places are the most numerous, about 30). */
+  private static final int MAX_FACET_VALUES = 1000;
+
+  private final PracticeLibrary library;
+  private final Analyzer analyzer = Language.EN.newAnalyzer();
+  private final ConceptDetector detector;
+  private final UnifiedHighlighter highlighter;
+
+  public PracticeSearcher(PracticeLibrary library, ConceptDetector detector) {
+    this.library = library;
+    this.detector = detector;
+    this.highlighter = UnifiedHighlighter.builder(library.searcher(), analyzer)
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
+        .withMaxNoHighlightPassages(0)
+        .build();
+  }
+
+  /**
+   * @return the requested page, with facet counts for every dimension
+   * @throws IllegalArgumentException if a filter names an unknown dimension or value
+   */
+  public SearchResult search(SearchRequest request) {
+    library.validateFilters(request.filters());
+    List<ConceptDetector.Detected> concepts = detector.detect(request.query());
+    Query text = request.query().isBlank()
+        ? new MatchAllDocsQuery()
+        : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, request.query()),
+            QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
+    DrillDownQuery ddq = new DrillDownQuery(library.facetsConfig(), text);
+    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
+    int topN = request.page() * request.size();
+    try {
+      DrillSideways ds = new DrillSideways(library.searcher(), library.facetsConfig(), library.facetState());
+      DrillSideways.DrillSidewaysResult result = ds.search(ddq, topN);
+      ScoreDoc[] all = result.hits.scoreDocs;
+      int from = Math.min(all.length, (request.page() - 1) * request.size());
+      ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
+      List<SearchResult.Hit> hits = new ArrayList<>();
+      Map<Integer, List<SearchResult.Snippet>> snippets = request.query().isBlank() ? Map.of() : snippets(text, page);
+      for (ScoreDoc sd : page) {
+        hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
+      }
+      return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets), concepts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
+    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
+    for (String dim : library.dimensions()) {
+      Map<String, Integer> counts = new HashMap<>();
+      FacetResult fr = facets.getTopChildren(MAX_FACET_VALUES, dim);
+      if (fr != null) {
+        for (LabelAndValue lv : fr.labelValues) counts.put(lv.label, lv.value.intValue());
+      }
+      List<SearchResult.FacetCount> values = new ArrayList<>();
+      var dimension = library.vocabulary().dimension(dim);
+      if (dimension.isPresent()) { // every concept, in vocabulary order, zero counts included
+        for (Concept c : dimension.get().concepts()) values.add(new SearchResult.FacetCount(c.id(), counts.getOrDefault(c.id(), 0)));
+      } else {
+        for (String v : library.values(dim)) values.add(new SearchResult.FacetCount(v, counts.getOrDefault(v, 0)));
+        if (!dim.equals(org.practicefinder.taxonomy.Tagger.YEAR)) {
+          values.sort(Comparator.comparingInt(SearchResult.FacetCount::count).reversed());
+        }
+      }
+      out.put(dim, values);
+    }
+    return out;
+  }
+
+  private Map<Integer, List<SearchResult.Snippet>> snippets(Query query, ScoreDoc[] page) throws IOException {
+    List<Section> sections = List.of(Section.values());
+    String[] fields = new String[sections.size() + 1];
+    fields[0] = Fields.TITLE;
+    for (int i = 0; i < sections.size(); i++) fields[i + 1] = Fields.section(sections.get(i));
+    int[] maxPassages = new int[fields.length];
+    Arrays.fill(maxPassages, 1);
+    TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    Map<String, String[]> byField = highlighter.highlightFields(fields, query, docs, maxPassages);
+    Map<Integer, List<SearchResult.Snippet>> out = new HashMap<>();
+    for (int i = 0; i < page.length; i++) {
+      List<SearchResult.Snippet> list = new ArrayList<>();
+      for (String field : fields) {
+        String html = byField.get(field)[i];
+        if (html != null && !field.equals(Fields.TITLE) && list.size() < MAX_SNIPPETS) list.add(new SearchResult.Snippet(field, html));
+      }
+      out.put(page[i].doc, list);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,59 @@
+package org.practicefinder.search;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.practicefinder.taxonomy.ConceptDetector;
+
+/**
+ * Turns user text into Lucene queries. User text goes through {@link SimpleQueryParser}, which
+ * accepts any input (unbalanced quotes, slashes, Cyrillic) without an error.
+ */
+public final class QueryFactory {
+  private QueryFactory() {}
+
+  /**
+   * @param weights field → boost
+   * @return a BM25 query for {@code text} over the weighted fields; a query that matches nothing
+   *     when the text has no searchable word
+   */
+  public static Query text(Analyzer analyzer, Map<String, Float> weights, String text) {
+    Query q = new SimpleQueryParser(analyzer, weights).parse(text);
+    return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+  }
+
+  /**
+   * @return a query matching practices tagged with any of the concepts, each scoring {@code boost};
+   *     null when there are none
+   */
+  public static Query concepts(FacetsConfig config, List<ConceptDetector.Detected> concepts, float boost) {
+    if (concepts.isEmpty()) return null;
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (ConceptDetector.Detected d : concepts) {
+      String dim = d.concept().dimension();
+      String field = config.getDimConfig(dim).indexFieldName;
+      b.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(DrillDownQuery.term(field, dim, d.concept().id()))), boost),
+          BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** @return the SHOULD-combination of the non-null queries */
+  public static Query any(Query... queries) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (Query q : queries) {
+      if (q != null) b.add(q, BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+}

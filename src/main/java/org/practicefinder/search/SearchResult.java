@@ -1,0 +1,37 @@
+package org.practicefinder.search;
+
+import java.util.List;
+import java.util.Map;
+import org.practicefinder.taxonomy.ConceptDetector;
+
+/**
+ * One page of search results.
+ *
+ * @param total practices matching the query and filters
+ * @param hits this page's practices, best first (manual order when the query is blank)
+ * @param facets dimension → values with counts, computed drill-sideways: a dimension's counts
+ *     ignore that dimension's own filter, so a selected value still shows its siblings
+ * @param concepts vocabulary concepts detected in the query text
+ */
+public record SearchResult(int total, List<Hit> hits, Map<String, List<FacetCount>> facets,
+    List<ConceptDetector.Detected> concepts) {
+
+  /**
+   * @param id practice id
+   * @param score BM25 score (1.0 for every hit of a blank query)
+   * @param snippets highlighted passages, best sections first
+   */
+  public record Hit(String id, float score, List<Snippet> snippets) {}
+
+  /**
+   * @param section section key ({@code challenge}…) or {@code title}
+   * @param html the passage, HTML-escaped, with matched words in {@code <mark>} tags
+   */
+  public record Snippet(String section, String html) {}
+
+  /**
+   * @param value concept id, country or place name
+   * @param count practices with this value among those matching the query and the other dimensions' filters
+   */
+  public record FacetCount(String value, int count) {}
+}

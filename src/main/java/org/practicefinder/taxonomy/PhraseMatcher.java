@@ -1,0 +1,89 @@
+package org.practicefinder.taxonomy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Finds the vocabulary's terms of one language in a text, after that language's analysis, so that
+ * inflected forms match ({@code women} / {@code woman}, {@code беременных} / {@code беременные}).
+ * A term matches where its analysed tokens occur in sequence; stop words between them are skipped.
+ * Thread-safe once built.
+ */
+final class PhraseMatcher {
+  /** A term found in a text: the concept, the term as written in the vocabulary, and where. */
+  record Match(Concept concept, String term, int start, int end) {}
+
+  /** Tokens at one position: several where the analyzer gives several lemmas (Ukrainian). */
+  private record Token(Set<String> forms, int start, int end) {}
+
+  private record Pattern(Concept concept, String term, List<Token> tokens) {}
+
+  private final Analyzer analyzer;
+  private final List<Pattern> patterns = new ArrayList<>();
+
+  PhraseMatcher(Iterable<Concept> concepts, Language language) {
+    this.analyzer = language.newAnalyzer();
+    for (Concept c : concepts) {
+      for (String term : c.terms().get(language)) {
+        List<Token> tokens = tokens(term);
+        if (!tokens.isEmpty()) patterns.add(new Pattern(c, term, tokens));
+      }
+    }
+  }
+
+  /** @return every term occurrence in {@code text}, in pattern order then text order */
+  List<Match> find(String text) {
+    List<Token> tokens = tokens(text);
+    List<Match> matches = new ArrayList<>();
+    for (Pattern p : patterns) {
+      int n = p.tokens().size();
+      for (int i = 0; i + n <= tokens.size(); i++) {
+        boolean all = true;
+        for (int k = 0; k < n && all; k++) {
+          all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms());
+        }
+        if (all) matches.add(new Match(p.concept(), p.term(), tokens.get(i).start(), tokens.get(i + n - 1).end()));
+      }
+    }
+    return matches;
+  }
+
+  private static boolean intersects(Set<String> a, Set<String> b) {
+    for (String s : a) {
+      if (b.contains(s)) return true;
+    }
+    return false;
+  }
+
+  private List<Token> tokens(String text) {
+    List<Token> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+      PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        if (inc.getPositionIncrement() == 0 && !out.isEmpty()) {
+          out.get(out.size() - 1).forms().add(term.toString());
+        } else {
+          Set<String> forms = new HashSet<>();
+          forms.add(term.toString());
+          out.add(new Token(forms, offset.startOffset(), offset.endOffset()));
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+    return out;
+  }
+}

@@ -1,0 +1,154 @@
+package org.practicefinder.taxonomy;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.practicefinder.model.Practice;
+import org.practicefinder.model.Section;
+
+/**
+ * Assigns vocabulary concepts to a practice from its own text (title, sections and notes), keeping
+ * for each concept the sentence that made it so. A concept named only in the CHALLENGE section is
+ * not assigned: there the manual gives the context, not whom the practice serves. A concept's
+ * parent and the concepts it implies are assigned with it.
+ * The {@code year} dimension is the first year the action text says the practice started.
+ * Corrections come from {@code facet-overrides.tsv}, each with its reason. Thread-safe.
+ */
+public final class Tagger {
+  public static final String YEAR = "year";
+  private static final Pattern START_YEAR =
+      Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Ff]rom)\\s+(?:\\p{L}+\\s+){0,2}((?:19|20)\\d\\d)\\b");
+  private static final Pattern ANY_YEAR = Pattern.compile("\\b((?:19|20)\\d\\d)\\b");
+
+  private record Override(String practiceId, String conceptId, boolean add, String reason) {}
+
+  private final Vocabulary vocabulary;
+  private final PhraseMatcher english;
+  private final List<Override> overrides;
+
+  public Tagger(Vocabulary vocabulary) {
+    this.vocabulary = vocabulary;
+    this.english = new PhraseMatcher(vocabulary.concepts(), Language.EN);
+    this.overrides = loadOverrides(vocabulary);
+  }
+
+  /** @return the practice's concepts per dimension with evidence sentences; dimensions without concepts are absent */
+  public Tagging tag(Practice practice) {
+    Map<String, String> evidence = new LinkedHashMap<>();
+    for (Map.Entry<String, String> s : sentences(practice)) {
+      if (s.getKey().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
+      for (PhraseMatcher.Match m : english.find(s.getValue())) evidence.putIfAbsent(m.concept().id(), s.getValue());
+    }
+    Set<String> ids = new LinkedHashSet<>(evidence.keySet());
+    for (Override o : overrides) {
+      if (!o.practiceId().equals(practice.id())) continue;
+      if (o.add()) ids.add(o.conceptId());
+      else {
+        ids.remove(o.conceptId());
+        evidence.remove(o.conceptId());
+      }
+    }
+    for (String id : List.copyOf(ids)) { // implied concepts and a child's parent count too, with its sentence
+      Concept c = vocabulary.concept(id).orElseThrow();
+      List<String> also = new ArrayList<>(c.implies());
+      c.parent().ifPresent(also::add);
+      for (String other : also) {
+        ids.add(other);
+        if (evidence.containsKey(id)) evidence.putIfAbsent(other, evidence.get(id));
+      }
+    }
+    evidence.keySet().retainAll(ids);
+    Map<String, List<String>> facets = new LinkedHashMap<>();
+    for (Concept c : vocabulary.concepts()) {
+      if (ids.contains(c.id())) facets.computeIfAbsent(c.dimension(), d -> new ArrayList<>()).add(c.id());
+    }
+    startYear(practice).ifPresent(year -> {
+      facets.put(YEAR, List.of(year[0]));
+      evidence.put(year[0], year[1]);
+    });
+    return new Tagging(facets, evidence);
+  }
+
+  /** @return {year, sentence} of the first "in/since/from YYYY" in ACTION, else in any section */
+  private static Optional<String[]> startYear(Practice practice) {
+    for (Pattern p : List.of(START_YEAR, ANY_YEAR)) {
+      for (Section s : List.of(Section.ACTION, Section.CHALLENGE, Section.OUTCOMES)) {
+        for (String sentence : practice.text(s).map(Tagger::split).orElse(List.of())) {
+          Matcher m = p.matcher(sentence);
+          if (m.find()) return Optional.of(new String[] {m.group(1), sentence});
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return (section key, sentence): the title, every sentence of every section in manual order, then the notes */
+  static List<Map.Entry<String, String>> sentences(Practice practice) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    out.add(Map.entry("title", practice.title()));
+    for (Section s : Section.values()) {
+      for (String part : practice.items(s)) {
+        for (String sentence : split(part)) out.add(Map.entry(s.key(), sentence));
+      }
+    }
+    for (String note : practice.notes()) out.add(Map.entry("notes", note));
+    return out;
+  }
+
+  /** Splits text into sentences; list items and dash lines are sentences of their own. */
+  public static List<String> split(String text) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+      it.setText(line);
+      int start = it.first();
+      for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+        String s = line.substring(start, end).trim();
+        if (!s.isEmpty()) out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static List<Override> loadOverrides(Vocabulary vocabulary) {
+    List<Override> out = new ArrayList<>();
+    try (InputStream in = Tagger.class.getResourceAsStream("/facet-overrides.tsv")) {
+      if (in == null) return out;
+      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      String line;
+      int n = 0;
+      while ((line = r.readLine()) != null) {
+        n++;
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] cols = line.split("\t");
+        if (cols.length != 3 || cols[2].isBlank()) {
+          throw new IllegalArgumentException("facet-overrides.tsv line " + n + ": want practice, ±concept, reason");
+        }
+        boolean add = cols[1].startsWith("+");
+        String concept = cols[1].substring(1);
+        if (!(add || cols[1].startsWith("-")) || vocabulary.concept(concept).isEmpty()) {
+          throw new IllegalArgumentException("facet-overrides.tsv line " + n + ": unknown concept " + cols[1]);
+        }
+        out.add(new Override(cols[0], concept, add, cols[2]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+}

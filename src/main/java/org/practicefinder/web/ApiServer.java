@@ -1,0 +1,299 @@
+package org.practicefinder.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.search.SearchRequest;
+import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.Language;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import spark.Request;
+import spark.Response;
+import spark.Service;
+
+/**
+ * The HTTP API and the page, on Spark. The only class that knows Spark: routes parse and validate
+ * parameters, call the library, and write JSON. Bad input is a 4xx with {@code {"error": ...}};
+ * nothing answers with a stack trace. Query text is never logged.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String JSON = "application/json; charset=utf-8";
+  /** The page and widget take nothing from other hosts; say so to the browser too. */
+  private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+      + "connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'";
+
+  private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+  private final PracticeLibrary library;
+  private final PracticeSearcher searcher;
+  private final Recommender recommender;
+  private final JsonViews views;
+  /** Responses to repeated searches and challenges, keyed by their canonical parameters. */
+  private final Cache<String, String> responses = Caffeine.newBuilder()
+      .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+  private final Service http;
+
+  /**
+   * Starts serving on {@code port} (0 picks a free port; see {@link #port()}).
+   *
+   * @throws IllegalStateException if the server cannot start, e.g. the port is taken
+   */
+  public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port) {
+    this.library = library;
+    this.searcher = searcher;
+    this.recommender = recommender;
+    this.views = new JsonViews(library);
+    this.http = Service.ignite().port(port);
+    http.staticFiles.location("/web");
+    http.staticFiles.header("Content-Security-Policy", CSP);
+    http.staticFiles.header("Referrer-Policy", "no-referrer");
+    http.staticFiles.header("X-Content-Type-Options", "nosniff");
+    http.initExceptionHandler(e -> LOG.error("server failed to start: {}", e.toString()));
+    routes();
+    http.init();
+    http.awaitInitialization();
+  }
+
+  /** @return the port the server listens on */
+  public int port() {
+    return http.port();
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    http.awaitStop();
+  }
+
+  private void routes() {
+    http.before("/api/*", (req, res) -> {
+      res.type(JSON);
+      res.header("Access-Control-Allow-Origin", "*"); // public data, no cookies: partner sites may call it
+      res.header("Referrer-Policy", "no-referrer");
+      res.header("X-Content-Type-Options", "nosniff");
+      res.header("Cache-Control", "no-store"); // challenges can be sensitive; keep them out of shared caches
+    });
+    http.options("/api/*", (req, res) -> {
+      res.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.header("Access-Control-Allow-Headers", "Content-Type");
+      res.status(204);
+      return "";
+    });
+    http.get("/api/health", (req, res) -> {
+      JsonObject o = new JsonObject();
+      o.addProperty("status", "ok");
+      o.addProperty("practices", library.records().size());
+      return o.toString();
+    });
+    http.get("/api/search", (req, res) -> cached("search", req, () -> search(req)));
+    http.get("/api/recommend", (req, res) -> cached("recommend", req, () -> recommend(req.queryParams("q"), filters(req), req)));
+    http.post("/api/recommend", (req, res) -> recommendPost(req));
+    http.get("/api/facets", (req, res) -> {
+      Language lang = language(req);
+      JsonObject o = new JsonObject();
+      o.add("facets", views.facets(searcher.search(new SearchRequest("", Map.of(), 1, 1)).facets(), lang));
+      o.add("facetLabels", views.facetLabels(lang));
+      return gson.toJson(o);
+    });
+    http.get("/api/practices", (req, res) -> {
+      Language lang = language(req);
+      JsonArray list = new JsonArray();
+      for (PracticeRecord r : library.records()) list.add(views.summary(r, lang));
+      JsonObject o = new JsonObject();
+      o.addProperty("total", list.size());
+      o.add("practices", list);
+      return gson.toJson(o);
+    });
+    http.get("/api/practices/:id", (req, res) -> gson.toJson(views.practice(record(req), language(req))));
+    http.get("/api/practices/:id/similar", (req, res) -> {
+      PracticeRecord r = record(req);
+      Language lang = language(req);
+      JsonArray results = new JsonArray();
+      for (Recommender.Recommendation rec : recommender.similar(r.id(), intParam(req, "size", 5, 1, Recommender.MAX_SIZE), lang)) {
+        results.add(views.recommendation(rec, lang));
+      }
+      JsonObject o = new JsonObject();
+      o.add("results", results);
+      return gson.toJson(o);
+    });
+    http.get("/api/*", (req, res) -> {
+      throw new NoSuchElementException("no such API endpoint");
+    });
+
+    http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+    http.exception(JsonParseException.class, (e, req, res) -> error(res, 400, "request body is not valid JSON"));
+    http.exception(NoSuchElementException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+    http.exception(Exception.class, (e, req, res) -> {
+      LOG.error("request to {} failed: {}", req.pathInfo(), e.toString());
+      error(res, 500, "internal error");
+    });
+    http.notFound((req, res) -> {
+      res.type(JSON);
+      return errorJson("not found");
+    });
+    http.internalServerError((req, res) -> {
+      res.type(JSON);
+      return errorJson("internal error");
+    });
+  }
+
+  private String search(Request req) {
+    Language lang = language(req);
+    SearchRequest sr = new SearchRequest(nullToEmpty(req.queryParams("q")), filters(req),
+        intParam(req, "page", 1, 1, 10_000), intParam(req, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE));
+    SearchResult result = searcher.search(sr);
+    JsonObject o = new JsonObject();
+    o.addProperty("query", sr.query());
+    o.addProperty("total", result.total());
+    o.addProperty("page", sr.page());
+    o.addProperty("size", sr.size());
+    JsonArray hits = new JsonArray();
+    result.hits().forEach(h -> hits.add(views.searchHit(h, lang)));
+    o.add("hits", hits);
+    o.add("facets", views.facets(result.facets(), lang));
+    o.add("facetLabels", views.facetLabels(lang));
+    o.add("concepts", views.concepts(result.concepts(), lang));
+    return gson.toJson(o);
+  }
+
+  private String recommendPost(Request req) {
+    JsonElement body = JsonParser.parseString(req.body() == null ? "" : req.body());
+    if (!body.isJsonObject()) throw new IllegalArgumentException("request body must be a JSON object");
+    JsonObject o = body.getAsJsonObject();
+    if (!o.has("challenge") || !o.get("challenge").isJsonPrimitive()) {
+      throw new IllegalArgumentException("\"challenge\" (text) is required");
+    }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    if (o.has("filters")) {
+      if (!o.get("filters").isJsonObject()) throw new IllegalArgumentException("\"filters\" must be an object");
+      for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("filters").entrySet()) {
+        filters.put(e.getKey(), stringList(e.getValue()));
+      }
+    }
+    List<String> exclude = o.has("exclude") ? stringList(o.get("exclude")) : List.of();
+    return recommend(o.get("challenge").getAsString(), filters, req, exclude);
+  }
+
+  private static List<String> stringList(JsonElement e) {
+    List<String> out = new ArrayList<>();
+    if (e.isJsonPrimitive()) out.add(e.getAsString());
+    else if (e.isJsonArray()) e.getAsJsonArray().forEach(x -> {
+      if (!x.isJsonPrimitive()) throw new IllegalArgumentException("filter values must be strings");
+      out.add(x.getAsString());
+    });
+    else throw new IllegalArgumentException("filter values must be a string or a list of strings");
+    return out;
+  }
+
+  private String recommend(String challenge, Map<String, List<String>> filters, Request req) {
+    String[] exclude = req.queryParamsValues("exclude");
+    return recommend(challenge, filters, req, exclude == null ? List.of() : Arrays.asList(exclude));
+  }
+
+  private String recommend(String challenge, Map<String, List<String>> filters, Request req, List<String> exclude) {
+    if (challenge == null || challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
+    Language lang = language(req);
+    Recommender.Request rr = new Recommender.Request(challenge, filters,
+        intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE), Set.copyOf(exclude), lang);
+    Recommender.Result result = recommender.recommend(rr);
+    JsonObject o = new JsonObject();
+    o.addProperty("challenge", challenge);
+    JsonArray results = new JsonArray();
+    result.recommendations().forEach(r -> results.add(views.recommendation(r, lang)));
+    o.add("results", results);
+    o.add("concepts", views.concepts(result.concepts(), lang));
+    return gson.toJson(o);
+  }
+
+  /** Filters from repeated query parameters named after facet dimensions. */
+  private Map<String, List<String>> filters(Request req) {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (String dim : library.dimensions()) {
+      String[] values = req.queryParamsValues(dim);
+      if (values == null) continue;
+      Set<String> distinct = new LinkedHashSet<>();
+      for (String v : values) {
+        for (String part : v.split(",")) {
+          if (!part.isBlank()) distinct.add(part.trim());
+        }
+      }
+      if (!distinct.isEmpty()) filters.put(dim, List.copyOf(distinct));
+    }
+    return filters;
+  }
+
+  private PracticeRecord record(Request req) {
+    return library.record(req.params("id")).orElseThrow(() -> new NoSuchElementException("no practice with that id"));
+  }
+
+  private static Language language(Request req) {
+    String code = req.queryParams("lang");
+    if (code == null || code.isBlank()) return Language.EN;
+    return Language.fromCode(code).orElseThrow(() -> new IllegalArgumentException("lang must be en, ru or uk"));
+  }
+
+  private static int intParam(Request req, String name, int dflt, int min, int max) {
+    String v = req.queryParams(name);
+    if (v == null || v.isBlank()) return dflt;
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n < min || n > max) throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number");
+    }
+  }
+
+  private String cached(String kind, Request req, java.util.function.Supplier<String> compute) {
+    String key = kind + "?" + canonical(req);
+    String hit = responses.getIfPresent(key);
+    if (hit != null) return hit;
+    String value = compute.get(); // errors propagate and are not cached
+    responses.put(key, value);
+    return value;
+  }
+
+  private static String canonical(Request req) {
+    List<String> parts = new ArrayList<>();
+    for (String name : new java.util.TreeSet<>(req.queryParams())) {
+      for (String v : req.queryParamsValues(name)) parts.add(name + "=" + v);
+    }
+    return String.join("&", parts);
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private void error(Response res, int status, String message) {
+    res.status(status);
+    res.type(JSON);
+    res.body(errorJson(message));
+  }
+
+  private String errorJson(String message) {
+    JsonObject o = new JsonObject();
+    o.addProperty("error", message);
+    return gson.toJson(o);
+  }
+}

@@ -1,0 +1,161 @@
+package org.practicefinder.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Practice;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.Concept;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Language;
+import org.practicefinder.taxonomy.Tagger;
+
+/** Translates library objects into the JSON shapes of the HTTP API and the {@code export} command. */
+public final class JsonViews {
+  private final PracticeLibrary library;
+
+  public JsonViews(PracticeLibrary library) {
+    this.library = library;
+  }
+
+  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence */
+  public JsonObject practice(PracticeRecord record, Language lang) {
+    Practice p = record.practice();
+    JsonObject o = summary(record, lang);
+    p.scope().ifPresent(s -> o.addProperty("scope", s));
+    p.url().ifPresent(s -> o.addProperty("url", s));
+    p.contact().ifPresent(s -> o.addProperty("contact", s));
+    JsonObject sections = new JsonObject();
+    p.sections().forEach((s, parts) -> {
+      if (s.isList()) sections.add(s.key(), strings(parts));
+      else sections.addProperty(s.key(), parts.get(0));
+    });
+    o.add("sections", sections);
+    if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
+    JsonObject evidence = new JsonObject();
+    record.tagging().evidence().forEach(evidence::addProperty);
+    o.add("evidence", evidence);
+    return o;
+  }
+
+  /** @return id, title, organisation, country, locations and facets with labels */
+  public JsonObject summary(PracticeRecord record, Language lang) {
+    Practice p = record.practice();
+    JsonObject o = new JsonObject();
+    o.addProperty("id", p.id());
+    o.addProperty("title", p.title());
+    o.addProperty("organisation", p.organisation());
+    o.addProperty("country", p.country().displayName());
+    o.add("locations", strings(p.locationNames()));
+    JsonObject facets = new JsonObject();
+    record.tagging().facets().forEach((dim, ids) -> {
+      JsonArray values = new JsonArray();
+      for (String id : ids) values.add(label(dim, id, lang));
+      facets.add(dim, values);
+    });
+    o.add("facets", facets);
+    return o;
+  }
+
+  /** @return {"id", "label"} of a facet value; concept labels in {@code lang}, other values as they are */
+  JsonObject label(String dim, String value, Language lang) {
+    JsonObject o = new JsonObject();
+    o.addProperty("id", value);
+    var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
+    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(value));
+    concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
+    return o;
+  }
+
+  /** @return dimension → [{"id", "label", "count", "parent"?}] */
+  public JsonObject facets(Map<String, List<SearchResult.FacetCount>> facets, Language lang) {
+    JsonObject o = new JsonObject();
+    facets.forEach((dim, counts) -> {
+      JsonArray values = new JsonArray();
+      for (SearchResult.FacetCount c : counts) {
+        JsonObject v = label(dim, c.value(), lang);
+        v.addProperty("count", c.count());
+        values.add(v);
+      }
+      o.add(dim, values);
+    });
+    return o;
+  }
+
+  /** @return dimension → its label in {@code lang} */
+  public JsonObject facetLabels(Language lang) {
+    JsonObject o = new JsonObject();
+    for (String dim : library.dimensions()) {
+      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> HEADER_LABELS.get(dim).get(lang)));
+    }
+    return o;
+  }
+
+  private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
+      "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),
+      "location", Map.of(Language.EN, "Place", Language.RU, "Город или регион", Language.UK, "Місто або регіон"),
+      Tagger.YEAR, Map.of(Language.EN, "Year started", Language.RU, "Год начала", Language.UK, "Рік початку"));
+
+  public JsonArray concepts(List<ConceptDetector.Detected> detected, Language lang) {
+    JsonArray a = new JsonArray();
+    for (ConceptDetector.Detected d : detected) {
+      JsonObject o = new JsonObject();
+      o.addProperty("dimension", d.concept().dimension());
+      o.addProperty("id", d.concept().id());
+      o.addProperty("label", d.concept().label(lang));
+      o.addProperty("matched", d.matched());
+      a.add(o);
+    }
+    return a;
+  }
+
+  public JsonObject searchHit(SearchResult.Hit hit, Language lang) {
+    JsonObject o = summary(library.record(hit.id()).orElseThrow(), lang);
+    o.addProperty("score", round(hit.score()));
+    JsonArray snippets = new JsonArray();
+    for (SearchResult.Snippet s : hit.snippets()) {
+      JsonObject so = new JsonObject();
+      so.addProperty("section", s.section());
+      so.addProperty("html", s.html());
+      snippets.add(so);
+    }
+    o.add("snippets", snippets);
+    return o;
+  }
+
+  public JsonObject recommendation(Recommender.Recommendation r, Language lang) {
+    JsonObject o = summary(library.record(r.id()).orElseThrow(), lang);
+    o.addProperty("score", round(r.score()));
+    o.addProperty("why", r.why());
+    r.evidence().ifPresent(e -> {
+      JsonObject eo = new JsonObject();
+      eo.addProperty("section", e.section());
+      eo.addProperty("html", e.html());
+      JsonArray terms = strings(e.terms());
+      eo.add("terms", terms);
+      o.add("evidence", eo);
+    });
+    JsonArray shared = new JsonArray();
+    r.sharedConcepts().forEach(c -> shared.add(label(c.dimension(), c.id(), lang)));
+    o.add("sharedConcepts", shared);
+    JsonObject signals = new JsonObject();
+    r.signals().forEach(signals::addProperty);
+    o.add("signals", signals);
+    return o;
+  }
+
+  static JsonArray strings(List<String> values) {
+    JsonArray a = new JsonArray();
+    values.forEach(a::add);
+    return a;
+  }
+
+  /** Scores to 4 decimals: enough to order, stable across platforms. */
+  static double round(double v) {
+    return Math.round(v * 10_000d) / 10_000d;
+  }
+}

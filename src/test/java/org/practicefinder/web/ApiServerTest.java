@@ -1,0 +1,238 @@
+package org.practicefinder.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.practicefinder.TestLibrary;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.taxonomy.ConceptDetector;
+
+/** The real server on a free port, on the real manual, over real HTTP. */
+class ApiServerTest {
+  private static ApiServer server;
+  private static PracticeLibrary library;
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    library = TestLibrary.get();
+    ConceptDetector detector = new ConceptDetector(library.vocabulary());
+    server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector), 0);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + pathAndQuery)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+    return CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static JsonObject json(HttpResponse<String> res, int status) {
+    assertEquals(status, res.statusCode(), res.body());
+    String type = res.headers().firstValue("Content-Type").orElse("").replace(" ", "").toLowerCase();
+    assertEquals("application/json;charset=utf-8", type);
+    return JsonParser.parseString(res.body()).getAsJsonObject();
+  }
+
+  private static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> ids(JsonArray hits) {
+    return StreamSupport.stream(hits.spliterator(), false).map(h -> h.getAsJsonObject().get("id").getAsString()).toList();
+  }
+
+  @Test
+  void health() throws Exception {
+    JsonObject o = json(get("/api/health"), 200);
+    assertEquals("ok", o.get("status").getAsString());
+    assertEquals(39, o.get("practices").getAsInt());
+  }
+
+  @Test
+  void practicesListsAll39WithFacets() throws Exception {
+    JsonObject o = json(get("/api/practices"), 200);
+    assertEquals(39, o.get("total").getAsInt());
+    JsonArray list = o.getAsJsonArray("practices");
+    assertEquals(39, list.size());
+    assertEquals("UA-1", list.get(0).getAsJsonObject().get("id").getAsString());
+    assertTrue(list.get(0).getAsJsonObject().has("facets"));
+  }
+
+  @Test
+  void onePracticeWithAllSections() throws Exception {
+    JsonObject p = json(get("/api/practices/UA-4"), 200);
+    assertEquals("Involve police as agents of social changes", p.get("title").getAsString());
+    assertEquals("Ukraine", p.get("country").getAsString());
+    assertEquals("http://www.victoriya.km.ua", p.get("url").getAsString());
+    JsonObject sections = p.getAsJsonObject("sections");
+    assertTrue(sections.get("challenge").getAsString().startsWith("Law enforcement officials need to be sensitised"));
+    assertEquals(4, sections.getAsJsonArray("steps").size());
+    assertEquals(2, sections.getAsJsonArray("lessons").size());
+    assertTrue(p.has("facets"));
+    assertTrue(p.has("evidence"));
+    assertFalse(json(get("/api/practices/UA-6b"), 200).getAsJsonObject("sections").has("lessons"));
+  }
+
+  @Test
+  void unknownPracticeIs404() throws Exception {
+    JsonObject o = json(get("/api/practices/XX-99"), 404);
+    assertEquals("no practice with that id", o.get("error").getAsString());
+    json(get("/api/practices/XX-99/similar"), 404);
+    json(get("/api/nothing-here"), 404);
+  }
+
+  @Test
+  void searchPoliceFindsUa4OnTheFirstPageWithHighlights() throws Exception {
+    JsonObject o = json(get("/api/search?q=police"), 200);
+    assertEquals("police", o.get("query").getAsString());
+    List<String> ids = ids(o.getAsJsonArray("hits"));
+    assertEquals("UA-4", ids.get(0));
+    assertEquals(6, o.get("total").getAsInt());
+    assertEquals(6, ids.size());
+    JsonObject first = o.getAsJsonArray("hits").get(0).getAsJsonObject();
+    for (String key : List.of("id", "title", "organisation", "country", "score", "snippets")) assertTrue(first.has(key), key);
+    String snippet = first.getAsJsonArray("snippets").get(0).getAsJsonObject().get("html").getAsString();
+    assertTrue(snippet.toLowerCase().contains("<mark>police</mark>"), snippet);
+    assertTrue(o.getAsJsonObject("facets").has("population"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HIV/AIDS", "\"unbalanced quote", "насилие полиции", "(((", "*", "a AND OR NOT", "<script>alert(1)</script>"})
+  void anyQueryTextIsAnAnswerNotAnError(String text) throws Exception {
+    JsonObject o = json(get("/api/search?q=" + q(text)), 200);
+    assertEquals(text, o.get("query").getAsString());
+    assertTrue(o.get("total").getAsInt() >= 0);
+  }
+
+  @Test
+  void emptyQueryListsAllPracticesInManualOrder() throws Exception {
+    JsonObject o = json(get("/api/search?size=100"), 200);
+    assertEquals(39, o.get("total").getAsInt());
+    assertEquals("UA-1", ids(o.getAsJsonArray("hits")).get(0));
+    assertEquals("RU-18", ids(o.getAsJsonArray("hits")).get(38));
+  }
+
+  @Test
+  void countryFilterAndPaging() throws Exception {
+    JsonObject o = json(get("/api/search?country=Russia&page=2&size=15"), 200);
+    assertEquals(20, o.get("total").getAsInt());
+    assertEquals(List.of("RU-14", "RU-15", "RU-16", "RU-17", "RU-18"), ids(o.getAsJsonArray("hits")));
+    // drill-sideways: the selected country still shows the other one with its count
+    JsonArray countries = o.getAsJsonObject("facets").getAsJsonArray("country");
+    assertEquals(2, countries.size());
+    for (JsonElement c : countries) {
+      assertEquals(c.getAsJsonObject().get("id").getAsString().equals("Ukraine") ? 19 : 20, c.getAsJsonObject().get("count").getAsInt());
+    }
+  }
+
+  @Test
+  void valuesOfOneFacetCombineWithOrAndFacetsWithAnd() throws Exception {
+    long streetOrOnline = library.records().stream()
+        .filter(r -> r.tagging().get("setting").contains("street") || r.tagging().get("setting").contains("online")).count();
+    JsonObject o = json(get("/api/search?setting=street&setting=online&size=100"), 200);
+    assertEquals(streetOrOnline, o.get("total").getAsInt());
+    long andRussia = library.records().stream()
+        .filter(r -> r.tagging().get("setting").contains("street") || r.tagging().get("setting").contains("online"))
+        .filter(r -> r.practice().country().displayName().equals("Russia")).count();
+    assertEquals(andRussia, json(get("/api/search?setting=street&setting=online&country=Russia&size=100"), 200).get("total").getAsInt());
+    assertTrue(andRussia < streetOrOnline);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"page=0", "page=x", "size=0", "size=101", "population=%3Cb%3Ebogus", "lang=fr",
+      "q=" + "x"})
+  void badParametersAre400WithAnError(String query) throws Exception {
+    if (query.equals("q=x")) query = "q=" + "x".repeat(1001);
+    HttpResponse<String> res = get("/api/search?" + query);
+    JsonObject o = json(res, 400);
+    assertTrue(o.has("error"));
+    assertFalse(res.body().contains("<b>"), res.body());
+    assertFalse(res.body().contains("Exception"), res.body());
+  }
+
+  @Test
+  void recommendGetExplainsEachResult() throws Exception {
+    JsonObject o = json(get("/api/recommend?q=" + q("The police confiscate condoms and detain the women we work with")), 200);
+    JsonArray results = o.getAsJsonArray("results");
+    assertTrue(results.size() > 0);
+    JsonObject first = results.get(0).getAsJsonObject();
+    for (String key : List.of("id", "title", "score", "why", "evidence")) assertTrue(first.has(key), key);
+    assertTrue(ids(results).subList(0, 5).contains("UA-4") || ids(results).subList(0, 5).contains("RU-2b"), ids(results).toString());
+  }
+
+  @Test
+  void recommendPostWithFilters() throws Exception {
+    JsonObject o = json(post("/api/recommend", "{\"challenge\": \"violence against sex workers\", \"filters\": {\"country\": [\"Ukraine\"]}}"), 200);
+    List<String> ids = ids(o.getAsJsonArray("results"));
+    assertFalse(ids.isEmpty());
+    assertTrue(ids.stream().allMatch(id -> id.startsWith("UA-")), ids.toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"not json", "[1,2]", "{}", "{\"challenge\": \"\"}", "{\"challenge\": \"x\", \"filters\": 3}",
+      "{\"challenge\": \"x\", \"filters\": {\"population\": [\"nobody\"]}}"})
+  void badRecommendBodiesAre400(String body) throws Exception {
+    assertTrue(json(post("/api/recommend", body), 400).has("error"));
+  }
+
+  @Test
+  void similarPracticesExcludeThePracticeItself() throws Exception {
+    JsonArray results = json(get("/api/practices/RU-11a/similar"), 200).getAsJsonArray("results");
+    List<String> ids = ids(results);
+    assertEquals(5, ids.size());
+    assertFalse(ids.contains("RU-11a"));
+    assertEquals(5, Set.copyOf(ids).size());
+  }
+
+  @Test
+  void facetsListEveryDimension() throws Exception {
+    JsonObject facets = json(get("/api/facets?lang=uk"), 200).getAsJsonObject("facets");
+    for (String dim : List.of("population", "setting", "country", "location")) assertTrue(facets.has(dim), dim);
+    JsonArray location = facets.getAsJsonArray("location");
+    JsonObject first = location.get(0).getAsJsonObject();
+    assertEquals("Saint Petersburg", first.get("id").getAsString());
+    assertEquals(8, first.get("count").getAsInt());
+  }
+
+  @Test
+  void pageIsServedWithoutThirdParties() throws Exception {
+    HttpResponse<String> res = get("/");
+    assertEquals(200, res.statusCode());
+    assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    assertTrue(res.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
+    assertFalse(res.body().contains("http://") || res.body().contains("https://"), "no absolute URLs in the page");
+    assertTrue(res.headers().allValues("Set-Cookie").isEmpty());
+  }
+}
