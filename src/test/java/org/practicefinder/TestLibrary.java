@@ -4,20 +4,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.practicefinder.embed.Embedder;
+import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.index.PracticeLibrary;
 
 /** The real manual, indexed once per test JVM into a temporary folder and shared by the tests. */
 public final class TestLibrary {
   public static final Path SEEDS = Path.of("seeds");
   private static PracticeLibrary library;
+  private static Embedder embedder;
 
   private TestLibrary() {}
+
+  /** The default embedding model, loaded once. */
+  public static synchronized Embedder embedder() {
+    if (embedder == null) embedder = new Embedder(EmbeddingModelChoice.BGE_SMALL_EN_V15);
+    return embedder;
+  }
 
   public static synchronized PracticeLibrary get() {
     if (library == null) {
       try {
         Path dir = Files.createTempDirectory("pf-index");
-        library = PracticeLibrary.open(SEEDS, dir);
+        library = PracticeLibrary.open(SEEDS, dir, embedder());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

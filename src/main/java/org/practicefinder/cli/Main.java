@@ -11,6 +11,8 @@ import java.util.Set;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.practicefinder.embed.Embedder;
+import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.index.IndexBuilder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -43,16 +45,31 @@ public final class Main implements Callable<Integer> {
     return new Serve().call(); // no command: serve with the defaults
   }
 
-  /** Where the manual and the index live. */
+  /** Where the manual and the index live, and the embedding model. */
   static final class Paths {
     @Option(names = "--seeds", description = "folder with the manual's text (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
-    Path seeds;
+    Path seeds = Path.of("seeds");
 
     @Option(names = "--index", description = "index folder (default: ${DEFAULT-VALUE})", defaultValue = "index")
-    Path index;
+    Path index = Path.of("index");
+
+    @Option(names = "--model", description = "sentence-embedding model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})",
+        defaultValue = "BGE_SMALL_EN_V15")
+    EmbeddingModelChoice model = EmbeddingModelChoice.BGE_SMALL_EN_V15;
+
+    private Embedder embedder;
+
+    Embedder embedder() {
+      if (embedder == null) embedder = new Embedder(model);
+      return embedder;
+    }
 
     PracticeLibrary open() throws Exception {
-      return PracticeLibrary.open(seeds, index);
+      return PracticeLibrary.open(seeds, index, embedder());
+    }
+
+    Recommender recommender(PracticeLibrary library) {
+      return Recommender.create(library, new ConceptDetector(library.vocabulary()), embedder());
     }
   }
 
@@ -68,7 +85,8 @@ public final class Main implements Callable<Integer> {
       int p = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("PORT", "4567"));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
-      ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector), p);
+      ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
+          Recommender.create(library, detector, paths.embedder()), p);
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
       Thread.currentThread().join();
       return 0;
@@ -81,7 +99,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      List<PracticeRecord> records = IndexBuilder.build(paths.seeds, paths.index);
+      List<PracticeRecord> records = IndexBuilder.build(paths.seeds, paths.index, paths.embedder());
       System.out.printf("indexed %d practices into %s%n", records.size(), paths.index);
       return 0;
     }
@@ -124,7 +142,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       try (PracticeLibrary library = paths.open()) {
-        Recommender recommender = Recommender.create(library, new ConceptDetector(library.vocabulary()));
+        Recommender recommender = paths.recommender(library);
         Recommender.Request request = new Recommender.Request(challenge, java.util.Map.of(), size, java.util.Set.of(), Language.EN);
         for (Recommender.Recommendation r : recommender.recommend(request).recommendations()) {
           System.out.printf("%-7s %.3f  %s%n        %s%n", r.id(), r.score(), library.record(r.id()).orElseThrow().practice().title(), r.why());
@@ -165,7 +183,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       try (PracticeLibrary library = paths.open()) {
-        Recommender recommender = Recommender.create(library, new ConceptDetector(library.vocabulary()));
+        Recommender recommender = paths.recommender(library);
         for (Path file : files) {
           System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {

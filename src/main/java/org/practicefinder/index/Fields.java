@@ -19,6 +19,9 @@ public final class Fields {
   public static final String COUNTRY = "country";
   public static final String LOCATION = "location";
 
+  /** Embedded units of a practice: the whole practice, then each section; see {@link #vector(String)}. */
+  public static final String PRACTICE_UNIT = "practice";
+
   /** Facet dimensions fed from the practice header rather than the vocabulary. */
   public static final List<String> HEADER_DIMENSIONS = List.of(COUNTRY, LOCATION);
 
@@ -27,6 +30,11 @@ public final class Fields {
   /** @return the field holding one section's text, e.g. {@code challenge} */
   public static String section(Section section) {
     return section.key();
+  }
+
+  /** @return the vector field of an embedded unit ({@code practice} or a section key), e.g. {@code vec_challenge} */
+  public static String vector(String unit) {
+    return "vec_" + unit;
   }
 
   /**

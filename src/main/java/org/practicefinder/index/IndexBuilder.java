@@ -9,12 +9,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -24,8 +26,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.practicefinder.embed.Embedder;
 import org.practicefinder.ingest.ManualParser;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
@@ -35,9 +39,10 @@ import org.practicefinder.taxonomy.Vocabulary;
 
 /**
  * Builds the Lucene index from the manual in a seeds folder: one document per practice, a field per
- * section, a catch-all text field, the stored record, and SortedSetDocValues facets. The index
- * remembers a fingerprint of what it was built from (seed files, vocabulary, overrides, gazetteer,
- * schema version), so a changed input rebuilds it.
+ * section, a catch-all text field, the stored record, SortedSetDocValues facets, and sentence
+ * embeddings of the practice and of each section. The index remembers a fingerprint of what it was
+ * built from (seed files, vocabulary, overrides, gazetteer, embedding model, schema version), so a
+ * changed input rebuilds it.
  */
 public final class IndexBuilder {
   /** Bump when the document layout changes, so old indexes rebuild. */
@@ -54,18 +59,19 @@ public final class IndexBuilder {
    * @throws IOException if the seeds or the index cannot be read or written
    * @throws org.practicefinder.ingest.ManualFormatException if a seed file is malformed
    */
-  public static boolean ensure(Path seeds, Path indexDir) throws IOException {
-    if (fingerprint(seeds).equals(storedFingerprint(indexDir))) return false;
-    build(seeds, indexDir);
+  public static boolean ensure(Path seeds, Path indexDir, Embedder embedder) throws IOException {
+    if (fingerprint(seeds, embedder).equals(storedFingerprint(indexDir))) return false;
+    build(seeds, indexDir, embedder);
     return true;
   }
 
   /**
-   * Parses and tags the manual and writes the index, replacing what was there.
+   * Parses and tags the manual, embeds each practice and its sections, and writes the index,
+   * replacing what was there.
    *
    * @return the records indexed, in manual order
    */
-  public static List<PracticeRecord> build(Path seeds, Path indexDir) throws IOException {
+  public static List<PracticeRecord> build(Path seeds, Path indexDir, Embedder embedder) throws IOException {
     List<Practice> practices = new ManualParser().parseFolder(seeds);
     Vocabulary vocabulary = Vocabulary.load();
     Tagger tagger = new Tagger(vocabulary);
@@ -77,8 +83,12 @@ public final class IndexBuilder {
     Files.createDirectories(indexDir);
     IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
-      for (PracticeRecord r : records) writer.addDocument(config.build(document(r)));
-      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint(seeds)).entrySet());
+      for (PracticeRecord r : records) {
+        Document doc = document(r);
+        addVectors(doc, r.practice(), embedder);
+        writer.addDocument(config.build(doc));
+      }
+      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint(seeds, embedder)).entrySet());
       writer.commit();
     }
     return records;
@@ -108,6 +118,21 @@ public final class IndexBuilder {
     return doc;
   }
 
+  /** One L2-normalised vector per unit: the practice (title, challenge, action) and each section (DOT_PRODUCT). */
+  static void addVectors(Document doc, Practice p, Embedder embedder) {
+    Map<String, String> units = new LinkedHashMap<>();
+    units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
+    for (Section s : p.sections().keySet()) {
+      String text = p.text(s).orElseThrow();
+      units.put(s.key(), s == Section.CHALLENGE ? p.title() + ". " + text : text);
+    }
+    List<float[]> vectors = embedder.passages(List.copyOf(units.values()));
+    int i = 0;
+    for (String unit : units.keySet()) {
+      doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+    }
+  }
+
   /** @return the fingerprint the index at {@code indexDir} was built from, or "" if there is none */
   static String storedFingerprint(Path indexDir) throws IOException {
     if (!Files.isDirectory(indexDir)) return "";
@@ -119,15 +144,15 @@ public final class IndexBuilder {
     }
   }
 
-  /** @return SHA-256 over the seed files (names and bytes), the taxonomy resources and the schema version */
-  static String fingerprint(Path seeds) throws IOException {
+  /** @return SHA-256 over the seed files (names and bytes), the taxonomy resources, the embedding model and the schema version */
+  static String fingerprint(Path seeds, Embedder embedder) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
-    sha.update(SCHEMA_VERSION.getBytes(StandardCharsets.UTF_8));
+    sha.update((SCHEMA_VERSION + embedder.choice().id()).getBytes(StandardCharsets.UTF_8));
     List<Path> files;
     try (Stream<Path> s = Files.list(seeds)) {
       files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

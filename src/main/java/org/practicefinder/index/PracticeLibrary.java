@@ -19,6 +19,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
+import org.practicefinder.embed.Embedder;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Vocabulary;
@@ -64,8 +65,8 @@ public final class PracticeLibrary implements Closeable {
    *
    * @throws IOException if the seeds or index cannot be read or written
    */
-  public static PracticeLibrary open(Path seeds, Path indexDir) throws IOException {
-    IndexBuilder.ensure(seeds, indexDir);
+  public static PracticeLibrary open(Path seeds, Path indexDir, Embedder embedder) throws IOException {
+    IndexBuilder.ensure(seeds, indexDir, embedder);
     return open(indexDir);
   }
 

@@ -18,6 +18,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.util.BytesRef;
+import org.practicefinder.embed.Embedder;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -95,13 +96,15 @@ public final class Recommender {
     this.idf = idf(library);
   }
 
-  /** The default recommender: BM25 over challenge-weighted sections, and detected concepts. */
-  public static Recommender create(PracticeLibrary library, ConceptDetector detector) {
+  /** The default recommender: BM25 over challenge-weighted sections, dense embeddings, and detected concepts. */
+  public static Recommender create(PracticeLibrary library, ConceptDetector detector, Embedder embedder) {
     Map<Section, Float> sectionWeights = new EnumMap<>(Section.class);
     sectionWeights.put(Section.CHALLENGE, 1f);
     return new Recommender(library, detector,
-        List.of(new LexicalSignal(library, sectionWeights), new ConceptSignal(library)),
-        Map.of("bm25", 1.0, "concepts", 0.5));
+        List.of(new LexicalSignal(library, sectionWeights),
+            new DenseSignal(library, embedder, Map.of("practice", 1.0)),
+            new ConceptSignal(library)),
+        Map.of("bm25", 1.0, "dense", 1.0, "concepts", 0.5));
   }
 
   /** @throws IllegalArgumentException if a filter is unknown */

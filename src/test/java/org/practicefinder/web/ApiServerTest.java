@@ -39,7 +39,7 @@ class ApiServerTest {
   static void start() {
     library = TestLibrary.get();
     ConceptDetector detector = new ConceptDetector(library.vocabulary());
-    server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector), 0);
+    server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector, TestLibrary.embedder()), 0);
   }
 
   @AfterAll
