@@ -16,7 +16,9 @@ import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.index.IndexBuilder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Sentences;
 import org.practicefinder.recommend.Evaluation;
+import org.practicefinder.recommend.FusionFitter;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
@@ -34,7 +36,8 @@ import picocli.CommandLine.Parameters;
 /** Command line: {@code serve} (the default), {@code index}, {@code search}, {@code recommend}, {@code export}, {@code eval}. */
 @Command(name = "practice-finder", mixinStandardHelpOptions = true,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
-    subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class})
+    subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class,
+        Main.Bench.class})
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
@@ -180,6 +183,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--errors", description = "also list each practice's tagging differences")
     boolean errors;
 
+    @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5) "
+        + "and report leave-one-out cross-validated figures")
+    boolean fit;
+
     @Override
     public Integer call() throws Exception {
       try (PracticeLibrary library = paths.open()) {
@@ -188,6 +195,11 @@ public final class Main implements Callable<Integer> {
           System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {
             System.out.print(Evaluation.table(Evaluation.run(recommender, Evaluation.load(file))));
+            if (fit) {
+              FusionFitter.Fit f = FusionFitter.fit(recommender, Evaluation.load(file));
+              System.out.printf(Locale.ROOT, "fitted weights: %s%nleave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n",
+                  f.weights(), f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);
+            }
             continue;
           }
           var rows = FacetEvaluation.run(FacetEvaluation.load(file), id -> assigned(library, id), library.vocabulary());
@@ -206,6 +218,50 @@ public final class Main implements Callable<Integer> {
       Map<String, Set<String>> out = new HashMap<>();
       library.record(id).ifPresent(r -> r.tagging().facets().forEach((dim, ids) -> out.put(dim, Set.copyOf(ids))));
       return out;
+    }
+  }
+
+  @Command(name = "bench", description = "Recommend latency for warm, uncached challenges: p50 and p99 in ms.")
+  static final class Bench implements Callable<Integer> {
+    @CommandLine.Mixin Paths paths = new Paths();
+
+    @Option(names = "--warmup", defaultValue = "50", description = "challenges run first and not measured (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Override
+    public Integer call() throws Exception {
+      try (PracticeLibrary library = paths.open()) {
+        Recommender recommender = paths.recommender(library);
+        // Every sentence of the manual is a distinct challenge: nothing is answered from a cache.
+        List<String> challenges = new java.util.ArrayList<>();
+        for (PracticeRecord r : library.records()) {
+          Sentences.of(r.practice(), false).forEach(s -> challenges.add(s.text()));
+        }
+        java.util.Collections.shuffle(challenges, new java.util.Random(42));
+        long[] nanos = new long[challenges.size() - warmup];
+        for (int i = 0; i < challenges.size(); i++) {
+          long t = System.nanoTime();
+          recommender.recommend(Recommender.Request.of(challenges.get(i)));
+          if (i >= warmup) nanos[i - warmup] = System.nanoTime() - t;
+        }
+        long[] embed = new long[nanos.length];
+        for (int i = warmup; i < challenges.size(); i++) {
+          long t = System.nanoTime();
+          paths.embedder().query(challenges.get(i));
+          embed[i - warmup] = System.nanoTime() - t;
+        }
+        System.out.printf(Locale.ROOT, "%d challenges after %d warm-up, model %s%n", nanos.length, warmup, paths.model.id());
+        System.out.println("recommend (all signals, explanations): " + percentiles(nanos));
+        System.out.println("of which the challenge embedding:      " + percentiles(embed));
+      }
+      return 0;
+    }
+
+    private static String percentiles(long[] nanos) {
+      long[] sorted = nanos.clone();
+      java.util.Arrays.sort(sorted);
+      return String.format(Locale.ROOT, "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms", sorted[sorted.length / 2] / 1e6,
+          sorted[sorted.length * 9 / 10] / 1e6, sorted[sorted.length * 99 / 100] / 1e6);
     }
   }
 }

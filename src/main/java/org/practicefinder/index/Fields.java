@@ -15,6 +15,8 @@ public final class Fields {
   public static final String TEXT = "text";
   /** The whole {@link PracticeRecord} as JSON, for display without re-parsing the manual. */
   public static final String RECORD = "record";
+  /** Embeddings of every sentence (title and sections, in {@code Sentences.of} order), float32 little-endian. */
+  public static final String SENTENCE_VECTORS = "sentence_vectors";
 
   public static final String COUNTRY = "country";
   public static final String LOCATION = "location";

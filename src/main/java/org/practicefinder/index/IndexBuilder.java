@@ -33,6 +33,7 @@ import org.practicefinder.embed.Embedder;
 import org.practicefinder.ingest.ManualParser;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
+import org.practicefinder.model.Sentences;
 import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Tagger;
 import org.practicefinder.taxonomy.Vocabulary;
@@ -46,7 +47,7 @@ import org.practicefinder.taxonomy.Vocabulary;
  */
 public final class IndexBuilder {
   /** Bump when the document layout changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "1";
+  static final String SCHEMA_VERSION = "2";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv");
 
@@ -118,7 +119,10 @@ public final class IndexBuilder {
     return doc;
   }
 
-  /** One L2-normalised vector per unit: the practice (title, challenge, action) and each section (DOT_PRODUCT). */
+  /**
+   * One L2-normalised vector per unit: the practice (title, challenge, action) and each section, in
+   * vector fields (DOT_PRODUCT); and one per sentence, stored, for sentence-level matching.
+   */
   static void addVectors(Document doc, Practice p, Embedder embedder) {
     Map<String, String> units = new LinkedHashMap<>();
     units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
@@ -131,6 +135,8 @@ public final class IndexBuilder {
     for (String unit : units.keySet()) {
       doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
     }
+    List<String> sentences = Sentences.of(p, false).stream().map(Sentences.Sentence::text).toList();
+    doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(embedder.passages(sentences))));
   }
 
   /** @return the fingerprint the index at {@code indexDir} was built from, or "" if there is none */

@@ -36,7 +36,9 @@ public final class PracticeLibrary implements Closeable {
   private final Vocabulary vocabulary;
   private final List<PracticeRecord> records;
   private final Map<String, PracticeRecord> byId;
-  private final int[] docIdByOrder;
+  private final int[] orderByDocId;
+  /** Sentence embeddings by manual order, parallel to {@code Sentences.of(practice, false)}. */
+  private final List<List<float[]>> sentenceVectors;
 
   private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
     this.reader = reader;
@@ -47,14 +49,18 @@ public final class PracticeLibrary implements Closeable {
     this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
     List<PracticeRecord> list = new ArrayList<>(Collections.nCopies(reader.maxDoc(), null));
     StoredFields stored = reader.storedFields();
-    int[] docIds = new int[reader.maxDoc()];
+    int[] orders = new int[reader.maxDoc()];
+    List<List<float[]>> sentences = new ArrayList<>(Collections.nCopies(reader.maxDoc(), null));
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      PracticeRecord r = RecordCodec.decode(stored.document(doc).get(Fields.RECORD));
+      var document = stored.document(doc);
+      PracticeRecord r = RecordCodec.decode(document.get(Fields.RECORD));
       list.set(r.order(), r);
-      docIds[r.order()] = doc;
+      orders[doc] = r.order();
+      sentences.set(r.order(), VectorCodec.decode(document.getBinaryValue(Fields.SENTENCE_VECTORS)));
     }
+    this.sentenceVectors = List.copyOf(sentences);
     this.records = List.copyOf(list);
-    this.docIdByOrder = docIds;
+    this.orderByDocId = orders;
     Map<String, PracticeRecord> m = new LinkedHashMap<>();
     records.forEach(r -> m.put(r.id(), r));
     this.byId = Collections.unmodifiableMap(m);
@@ -90,14 +96,13 @@ public final class PracticeLibrary implements Closeable {
   }
 
   /** @return the record of a Lucene document id */
-  public PracticeRecord recordOfDoc(int docId) throws IOException {
-    String id = reader.storedFields().document(docId, java.util.Set.of(Fields.ID)).get(Fields.ID);
-    return byId.get(id);
+  public PracticeRecord recordOfDoc(int docId) {
+    return records.get(orderByDocId[docId]);
   }
 
-  /** @return the Lucene document id of a record */
-  public int docId(PracticeRecord record) {
-    return docIdByOrder[record.order()];
+  /** @return the embeddings of a practice's sentences, in {@code Sentences.of(practice, false)} order */
+  public List<float[]> sentenceVectors(PracticeRecord record) {
+    return sentenceVectors.get(record.order());
   }
 
   public IndexSearcher searcher() {

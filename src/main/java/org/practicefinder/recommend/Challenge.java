@@ -2,19 +2,43 @@ package org.practicefinder.recommend;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.practicefinder.embed.Embedder;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
- * A challenge as the signals see it: the user's text and the concepts detected in it (less any
- * the user removed).
+ * A challenge as the signals see it: the user's text, the concepts detected in it (less any the
+ * user removed), and its embedding, computed once for all dense signals. Not thread-safe: one per request.
  */
-record Challenge(String text, List<ConceptDetector.Detected> concepts) {
+final class Challenge {
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+
+  private final String text;
+  private final List<ConceptDetector.Detected> concepts;
+  private float[] embedding;
+
+  Challenge(String text, List<ConceptDetector.Detected> concepts) {
+    this.text = text;
+    this.concepts = List.copyOf(concepts);
+  }
+
+  String text() {
+    return text;
+  }
+
+  List<ConceptDetector.Detected> concepts() {
+    return concepts;
+  }
+
+  /** @return the embedding of {@link #englishText()}, computed on first use */
+  float[] embedding(Embedder embedder) {
+    if (embedding == null) embedding = embedder.query(englishText());
+    return embedding;
+  }
 
   /**
    * @return the text itself when it is not in Cyrillic script; otherwise the English labels and
-   *     definitions of its detected concepts, which English models and fields can match
+   *     definitions of its detected concepts, which the English models and fields can match
    */
   String englishText() {
     if (!CYRILLIC.matcher(text).find() || concepts.isEmpty()) return text;

@@ -11,14 +11,17 @@ import org.practicefinder.taxonomy.ConceptDetector;
  */
 final class ConceptSignal implements Signal {
   private final PracticeLibrary library;
+  private final String dimension;
 
-  ConceptSignal(PracticeLibrary library) {
+  /** @param dimension only concepts of this dimension, or null for all */
+  ConceptSignal(PracticeLibrary library, String dimension) {
     this.library = library;
+    this.dimension = dimension;
   }
 
   @Override
   public String name() {
-    return "concepts";
+    return dimension == null ? "concepts" : "concepts-" + dimension;
   }
 
   @Override
@@ -27,6 +30,7 @@ final class ConceptSignal implements Signal {
     double[] scores = new double[records.size()];
     for (ConceptDetector.Detected d : challenge.concepts()) {
       String dim = d.concept().dimension();
+      if (dimension != null && !dimension.equals(dim)) continue;
       String id = d.concept().id();
       long df = records.stream().filter(r -> r.tagging().get(dim).contains(id)).count();
       if (df == 0) continue;

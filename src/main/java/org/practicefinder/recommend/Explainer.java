@@ -6,79 +6,86 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.practicefinder.model.Practice;
-import org.practicefinder.model.Section;
-import org.practicefinder.taxonomy.Tagger;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Sentences;
 
 /**
  * Finds the sentence of a practice that best matches a challenge, and the words that matched:
- * each sentence scores the summed IDF of the distinct challenge terms it contains.
+ * each sentence scores the summed IDF of the distinct challenge terms it contains, plus its
+ * embedding's cosine with the challenge's, so that a sentence that says the same thing in other
+ * words can win. Practice sentences are analysed once, at construction.
  */
 final class Explainer {
-
   private record Token(String term, int start, int end) {}
 
-  private final Analyzer analyzer;
+  private record AnalysedSentence(String section, String text, List<Token> tokens) {}
 
-  Explainer(Analyzer analyzer) {
+  private final Analyzer analyzer;
+  private final Map<String, Double> idf;
+  private final List<List<AnalysedSentence>> byOrder = new ArrayList<>();
+
+  /** @param idf analysed term → inverse document frequency; terms absent from it weigh nothing */
+  Explainer(Analyzer analyzer, List<PracticeRecord> records, Map<String, Double> idf) {
     this.analyzer = analyzer;
+    this.idf = idf;
+    for (PracticeRecord r : records) {
+      List<AnalysedSentence> list = new ArrayList<>();
+      for (Sentences.Sentence s : Sentences.of(r.practice(), false)) {
+        list.add(new AnalysedSentence(s.section(), s.text(), tokens(s.text())));
+      }
+      byOrder.add(List.copyOf(list));
+    }
   }
 
   /**
-   * @param idf analysed term → inverse document frequency; terms absent from it weigh nothing
-   * @return the best sentence, or empty when no sentence shares a term with the challenge
+   * @param sentenceCosines cosine of each of the practice's sentences with the challenge, in
+   *     {@code Sentences.of(practice, false)} order
+   * @return the best sentence, or empty when no sentence shares a term or a meaning with the challenge
    */
-  java.util.Optional<Evidence> explain(Practice practice, String challenge, Map<String, Double> idf) {
+  Optional<Evidence> explain(PracticeRecord record, String challenge, double[] sentenceCosines) {
     Set<String> wanted = new LinkedHashSet<>();
     for (Token t : tokens(challenge)) wanted.add(t.term());
-    Evidence best = null;
+    double maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+    AnalysedSentence best = null;
     double bestScore = 0;
-    for (Map.Entry<String, String> s : sentences(practice)) {
-      List<Token> tokens = tokens(s.getValue());
+    List<AnalysedSentence> sentences = byOrder.get(record.order());
+    for (int i = 0; i < sentences.size(); i++) {
+      AnalysedSentence s = sentences.get(i);
       Set<String> seen = new LinkedHashSet<>();
-      double score = 0;
-      for (Token t : tokens) {
-        if (wanted.contains(t.term()) && seen.add(t.term())) score += idf.getOrDefault(t.term(), 0.0);
+      double lexical = 0;
+      for (Token t : s.tokens()) {
+        if (wanted.contains(t.term()) && seen.add(t.term())) lexical += idf.getOrDefault(t.term(), 0.0);
       }
+      double score = lexical / maxIdf + (i < sentenceCosines.length ? sentenceCosines[i] : 0);
       if (score > bestScore) {
         bestScore = score;
-        best = evidence(s.getKey(), s.getValue(), tokens, wanted);
+        best = s;
       }
     }
-    return java.util.Optional.ofNullable(best);
+    return Optional.ofNullable(best).map(s -> evidence(s, wanted));
   }
 
-  private static List<Map.Entry<String, String>> sentences(Practice practice) {
-    List<Map.Entry<String, String>> out = new ArrayList<>();
-    out.add(Map.entry("title", practice.title()));
-    for (Section s : Section.values()) {
-      for (String part : practice.items(s)) {
-        for (String sentence : Tagger.split(part)) out.add(Map.entry(s.key(), sentence));
-      }
-    }
-    return out;
-  }
-
-  private static Evidence evidence(String section, String sentence, List<Token> tokens, Set<String> wanted) {
+  private static Evidence evidence(AnalysedSentence s, Set<String> wanted) {
     StringBuilder html = new StringBuilder();
     List<String> terms = new ArrayList<>();
     int at = 0;
-    for (Token t : tokens) {
+    for (Token t : s.tokens()) {
       if (!wanted.contains(t.term())) continue;
-      html.append(SimpleHTMLEncoder.htmlEncode(sentence.substring(at, t.start()))).append("<mark>")
-          .append(SimpleHTMLEncoder.htmlEncode(sentence.substring(t.start(), t.end()))).append("</mark>");
-      String word = sentence.substring(t.start(), t.end());
+      String word = s.text().substring(t.start(), t.end());
+      html.append(SimpleHTMLEncoder.htmlEncode(s.text().substring(at, t.start())))
+          .append("<mark>").append(SimpleHTMLEncoder.htmlEncode(word)).append("</mark>");
       if (!terms.contains(word)) terms.add(word);
       at = t.end();
     }
-    html.append(SimpleHTMLEncoder.htmlEncode(sentence.substring(at)));
-    return new Evidence(section, sentence, html.toString(), terms);
+    html.append(SimpleHTMLEncoder.htmlEncode(s.text().substring(at)));
+    return new Evidence(s.section(), s.text(), html.toString(), terms);
   }
 
   private List<Token> tokens(String text) {

@@ -1,16 +1,17 @@
 package org.practicefinder.recommend;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -84,27 +85,48 @@ public final class Recommender {
   private final ConceptDetector detector;
   private final List<Signal> signals;
   private final Map<String, Double> weights;
-  private final Explainer explainer = new Explainer(Language.EN.newAnalyzer());
-  /** IDF of every term of the catch-all field: explanations weigh rare words more. */
-  private final Map<String, Double> idf;
+  private final Embedder embedder;
+  private final Explainer explainer;
 
-  Recommender(PracticeLibrary library, ConceptDetector detector, List<Signal> signals, Map<String, Double> weights) {
+  Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
+      Map<String, Double> weights) {
     this.library = library;
     this.detector = detector;
+    this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
-    this.idf = idf(library);
+    this.explainer = new Explainer(Language.EN.newAnalyzer(), library.records(), idf(library));
   }
 
-  /** The default recommender: BM25 over challenge-weighted sections, dense embeddings, and detected concepts. */
+  /**
+   * The default recommender: BM25 (plain, and expanded with the vocabulary terms of detected
+   * concepts), embeddings of the practice, its sections and its sentences, and detected concepts,
+   * fused with the weights of {@code fusion-weights.properties}.
+   */
   public static Recommender create(PracticeLibrary library, ConceptDetector detector, Embedder embedder) {
-    Map<Section, Float> sectionWeights = new EnumMap<>(Section.class);
-    sectionWeights.put(Section.CHALLENGE, 1f);
-    return new Recommender(library, detector,
-        List.of(new LexicalSignal(library, sectionWeights),
-            new DenseSignal(library, embedder, Map.of("practice", 1.0)),
-            new ConceptSignal(library)),
-        Map.of("bm25", 1.0, "dense", 1.0, "concepts", 0.5));
+    List<Signal> signals = new ArrayList<>();
+    signals.add(new LexicalSignal(library, "bm25", Map.of(Fields.TEXT, 1f), false));
+    signals.add(new LexicalSignal(library, "bm25-expanded", Map.of(Fields.TEXT, 1f), true));
+    signals.add(new DenseSignal(library, embedder, Fields.PRACTICE_UNIT));
+    for (Section s : List.of(Section.CHALLENGE, Section.ACTION, Section.OUTCOMES)) {
+      signals.add(new DenseSignal(library, embedder, s.key()));
+    }
+    for (int k : new int[] {1, 3, 6}) signals.add(new SentenceSignal(library, embedder, k));
+    signals.add(new ConceptSignal(library, null));
+    return new Recommender(library, detector, embedder, signals, loadWeights());
+  }
+
+  private static Map<String, Double> loadWeights() {
+    Properties p = new Properties();
+    try (InputStream in = Recommender.class.getResourceAsStream("/fusion-weights.properties")) {
+      if (in == null) throw new IllegalStateException("fusion-weights.properties missing from the class path");
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Double> weights = new LinkedHashMap<>();
+    p.forEach((k, v) -> weights.put((String) k, Double.parseDouble((String) v)));
+    return weights;
   }
 
   /** @throws IllegalArgumentException if a filter is unknown */
@@ -145,13 +167,21 @@ public final class Recommender {
 
   /** @return practice ids ranked by one signal alone, or by the fusion when {@code signal} is null; for evaluation */
   public List<String> rankIds(String challengeText, String signal, int size) {
-    Challenge c = new Challenge(challengeText, detector.detect(challengeText));
     try {
-      double[] scores = signal == null ? fuse(scoresBySignal(c)) : scoresBySignal(c).get(signal);
-      return order(scores, library.records()).stream().limit(size).map(r -> r.id()).toList();
+      Map<String, double[]> scores = scoresBySignal(challenge(challengeText));
+      return signal == null ? rank(weights, scores, size) : rank(Map.of(signal, 1.0), scores, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  Challenge challenge(String text) {
+    return new Challenge(text, detector.detect(text));
+  }
+
+  /** @return practice ids by the fusion of {@code scores} with {@code weights}, best first, at most {@code size} */
+  List<String> rank(Map<String, Double> weights, Map<String, double[]> scores, int size) {
+    return order(fuse(weights, scores), library.records()).stream().limit(size).map(PracticeRecord::id).toList();
   }
 
   private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language) {
@@ -189,29 +219,38 @@ public final class Recommender {
         .toList();
   }
 
-  private Map<String, double[]> scoresBySignal(Challenge challenge) throws IOException {
+  Map<String, double[]> scoresBySignal(Challenge challenge) throws IOException {
     Map<String, double[]> out = new LinkedHashMap<>();
     for (Signal s : signals) out.put(s.name(), s.score(challenge));
     return out;
   }
 
   private double[] fuse(Map<String, double[]> bySignal) {
-    double[] fused = new double[library.records().size()];
+    return fuse(weights, bySignal);
+  }
+
+  /** Weighted mean of the signals' scores, each scaled to 0..1 between its worst and best practice for the challenge. */
+  static double[] fuse(Map<String, Double> weights, Map<String, double[]> bySignal) {
+    double[] fused = new double[bySignal.values().iterator().next().length];
     double total = 0;
     for (Map.Entry<String, double[]> e : bySignal.entrySet()) {
       double w = weights.getOrDefault(e.getKey(), 0.0);
       total += w;
-      double max = 0;
-      for (double v : e.getValue()) max = Math.max(max, v);
-      if (max <= 0) continue;
-      for (int i = 0; i < fused.length; i++) fused[i] += w * e.getValue()[i] / max;
+      double min = Double.MAX_VALUE, max = 0;
+      for (double v : e.getValue()) {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+      if (max <= min) continue;
+      for (int i = 0; i < fused.length; i++) fused[i] += w * (e.getValue()[i] - min) / (max - min);
     }
     if (total > 0) for (int i = 0; i < fused.length; i++) fused[i] /= total;
     return fused;
   }
 
   private Recommendation explain(PracticeRecord r, Challenge challenge, double score, Map<String, Integer> signalRanks, Language language) {
-    Optional<Evidence> evidence = explainer.explain(r.practice(), challenge.text(), idf);
+    double[] cosines = SentenceSignal.cosines(challenge.embedding(embedder), library.sentenceVectors(r));
+    Optional<Evidence> evidence = explainer.explain(r, challenge.text(), cosines);
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
@@ -228,6 +267,7 @@ public final class Recommender {
     return Character.toUpperCase(key.charAt(0)) + key.substring(1);
   }
 
+  /** IDF of every term of the catch-all field: explanations weigh rare words more. */
   private static Map<String, Double> idf(PracticeLibrary library) {
     Map<String, Double> idf = new HashMap<>();
     IndexReader reader = library.searcher().getIndexReader();

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
+import org.practicefinder.model.Sentences;
 
 /**
  * Assigns vocabulary concepts to a practice from its own text (title, sections and notes), keeping
@@ -49,9 +49,9 @@ public final class Tagger {
   /** @return the practice's concepts per dimension with evidence sentences; dimensions without concepts are absent */
   public Tagging tag(Practice practice) {
     Map<String, String> evidence = new LinkedHashMap<>();
-    for (Map.Entry<String, String> s : sentences(practice)) {
-      if (s.getKey().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
-      for (PhraseMatcher.Match m : english.find(s.getValue())) evidence.putIfAbsent(m.concept().id(), s.getValue());
+    for (Sentences.Sentence s : Sentences.of(practice, true)) {
+      if (s.section().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
+      for (PhraseMatcher.Match m : english.find(s.text())) evidence.putIfAbsent(m.concept().id(), s.text());
     }
     Set<String> ids = new LinkedHashSet<>(evidence.keySet());
     for (Override o : overrides) {
@@ -87,41 +87,13 @@ public final class Tagger {
   private static Optional<String[]> startYear(Practice practice) {
     for (Pattern p : List.of(START_YEAR, ANY_YEAR)) {
       for (Section s : List.of(Section.ACTION, Section.CHALLENGE, Section.OUTCOMES)) {
-        for (String sentence : practice.text(s).map(Tagger::split).orElse(List.of())) {
+        for (String sentence : practice.text(s).map(Sentences::split).orElse(List.of())) {
           Matcher m = p.matcher(sentence);
           if (m.find()) return Optional.of(new String[] {m.group(1), sentence});
         }
       }
     }
     return Optional.empty();
-  }
-
-  /** @return (section key, sentence): the title, every sentence of every section in manual order, then the notes */
-  static List<Map.Entry<String, String>> sentences(Practice practice) {
-    List<Map.Entry<String, String>> out = new ArrayList<>();
-    out.add(Map.entry("title", practice.title()));
-    for (Section s : Section.values()) {
-      for (String part : practice.items(s)) {
-        for (String sentence : split(part)) out.add(Map.entry(s.key(), sentence));
-      }
-    }
-    for (String note : practice.notes()) out.add(Map.entry("notes", note));
-    return out;
-  }
-
-  /** Splits text into sentences; list items and dash lines are sentences of their own. */
-  public static List<String> split(String text) {
-    List<String> out = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
-      it.setText(line);
-      int start = it.first();
-      for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
-        String s = line.substring(start, end).trim();
-        if (!s.isEmpty()) out.add(s);
-      }
-    }
-    return out;
   }
 
   private static List<Override> loadOverrides(Vocabulary vocabulary) {
