@@ -15,6 +15,8 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -100,6 +102,28 @@ public final class PracticeLibrary implements Closeable {
     return records.get(orderByDocId[docId]);
   }
 
+  /**
+   * @return the embedding of one unit of a practice ({@code practice} or a section key), or empty
+   *     if the practice has no such section
+   */
+  public Optional<float[]> unitVector(PracticeRecord record, String unit) throws IOException {
+    int doc = docIdOf(record);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      if (doc < leaf.docBase || doc >= leaf.docBase + leaf.reader().maxDoc()) continue;
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.vector(unit));
+      if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) return Optional.empty();
+      return Optional.of(values.vectorValue().clone());
+    }
+    return Optional.empty();
+  }
+
+  private int docIdOf(PracticeRecord record) {
+    for (int doc = 0; doc < orderByDocId.length; doc++) {
+      if (orderByDocId[doc] == record.order()) return doc;
+    }
+    throw new IllegalArgumentException("not in this library: " + record.id());
+  }
+
   /** @return the embeddings of a practice's sentences, in {@code Sentences.of(practice, false)} order */
   public List<float[]> sentenceVectors(PracticeRecord record) {
     return sentenceVectors.get(record.order());
@@ -152,7 +176,7 @@ public final class PracticeLibrary implements Closeable {
   public void validateFilters(Map<String, List<String>> filters) {
     List<String> dims = dimensions();
     filters.forEach((dim, values) -> {
-      if (!dims.contains(dim)) throw new IllegalArgumentException("unknown facet '" + dim + "'; known: " + dims);
+      if (!dims.contains(dim)) throw new IllegalArgumentException("unknown facet; known: " + dims);
       List<String> known = knownValues(dim);
       for (String v : values) {
         if (!known.contains(v)) throw new IllegalArgumentException("unknown " + dim + " value; known: " + known);

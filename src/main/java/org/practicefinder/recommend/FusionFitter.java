@@ -33,7 +33,7 @@ public final class FusionFitter {
     List<Case> cases = new ArrayList<>();
     for (Evaluation.Query q : queries) {
       try {
-        cases.add(new Case(recommender.scoresBySignal(recommender.challenge(q.challenge())), q.relevant()));
+        cases.add(new Case(recommender.scoresBySignal(recommender.challenge(q.challenge()), true), q.relevant()));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -78,7 +78,8 @@ public final class FusionFitter {
   private static double objective(Recommender recommender, Map<String, Double> weights, List<Case> cases) {
     double sum = 0;
     for (Case c : cases) {
-      sum += Metrics.ndcg(recommender.rank(weights, c.scores(), 5), c.relevant(), 5);
+      List<String> top = recommender.rank(weights, c.scores(), 5);
+      sum += Metrics.ndcg(top, c.relevant(), 5) + Metrics.recall(top, c.relevant(), 5);
     }
     return sum / cases.size();
   }

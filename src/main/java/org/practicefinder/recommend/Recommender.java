@@ -113,6 +113,11 @@ public final class Recommender {
     }
     for (int k : new int[] {1, 3, 6}) signals.add(new SentenceSignal(library, embedder, k));
     signals.add(new ConceptSignal(library, null));
+    try {
+      signals.add(new FeedbackSignal(library, List.of(signals.get(1), signals.get(8)), 3));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return new Recommender(library, detector, embedder, signals, loadWeights());
   }
 
@@ -168,7 +173,7 @@ public final class Recommender {
   /** @return practice ids ranked by one signal alone, or by the fusion when {@code signal} is null; for evaluation */
   public List<String> rankIds(String challengeText, String signal, int size) {
     try {
-      Map<String, double[]> scores = scoresBySignal(challenge(challengeText));
+      Map<String, double[]> scores = scoresBySignal(challenge(challengeText), true);
       return signal == null ? rank(weights, scores, size) : rank(Map.of(signal, 1.0), scores, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -187,10 +192,11 @@ public final class Recommender {
   private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language) {
     Map<String, double[]> bySignal;
     try {
-      bySignal = scoresBySignal(challenge);
+      bySignal = scoresBySignal(challenge, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    if (!understood(bySignal)) return List.of();
     double[] fused = fuse(bySignal);
     Map<String, Map<Integer, Integer>> ranks = new LinkedHashMap<>();
     bySignal.forEach((name, scores) -> {
@@ -211,6 +217,21 @@ public final class Recommender {
     return out;
   }
 
+  /**
+   * @return false when no word of the challenge occurs in the manual and no concept was detected:
+   *     embeddings alone always find a nearest practice, even for "asdf", and that is no answer
+   */
+  private static boolean understood(Map<String, double[]> bySignal) {
+    for (Map.Entry<String, double[]> e : bySignal.entrySet()) {
+      String family = Reasons.family(e.getKey());
+      if (!family.equals("words") && !family.equals("topics")) continue;
+      for (double v : e.getValue()) {
+        if (v > 0) return true;
+      }
+    }
+    return false;
+  }
+
   /** @return the records with a positive score, best first, manual order breaking ties */
   private static List<PracticeRecord> order(double[] scores, List<PracticeRecord> records) {
     return records.stream()
@@ -219,9 +240,12 @@ public final class Recommender {
         .toList();
   }
 
-  Map<String, double[]> scoresBySignal(Challenge challenge) throws IOException {
+  /** @param all every signal (for evaluation), or only those with a fusion weight (for serving) */
+  Map<String, double[]> scoresBySignal(Challenge challenge, boolean all) throws IOException {
     Map<String, double[]> out = new LinkedHashMap<>();
-    for (Signal s : signals) out.put(s.name(), s.score(challenge));
+    for (Signal s : signals) {
+      if (all || weights.getOrDefault(s.name(), 0.0) > 0) out.put(s.name(), s.score(challenge));
+    }
     return out;
   }
 
@@ -255,16 +279,7 @@ public final class Recommender {
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
         .toList();
-    List<String> parts = new ArrayList<>();
-    evidence.filter(e -> !e.terms().isEmpty()).ifPresent(e ->
-        parts.add("Matches " + String.join(", ", e.terms()) + " in " + sectionName(e.section())));
-    if (!shared.isEmpty()) parts.add("shares " + String.join(", ", shared.stream().map(c -> c.label(language)).toList()));
-    String why = parts.isEmpty() ? "Similar wording" : String.join("; ", parts);
-    return new Recommendation(r.id(), score, why, evidence, shared, signalRanks);
-  }
-
-  private static String sectionName(String key) {
-    return Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    return new Recommendation(r.id(), score, Reasons.why(evidence, shared, signalRanks, language), evidence, shared, signalRanks);
   }
 
   /** IDF of every term of the catch-all field: explanations weigh rare words more. */

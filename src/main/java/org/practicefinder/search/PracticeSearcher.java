@@ -82,7 +82,8 @@ public final class PracticeSearcher {
       for (ScoreDoc sd : page) {
         hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
       }
-      return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets), concepts);
+      return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets),
+          dimensionTotals(result.facets), concepts);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -107,6 +108,16 @@ public final class PracticeSearcher {
         }
       }
       out.put(dim, values);
+    }
+    return out;
+  }
+
+  /** Practices with any value of each dimension: a practice with two values counts once. */
+  private Map<String, Integer> dimensionTotals(Facets facets) throws IOException {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String dim : library.dimensions()) {
+      FacetResult fr = facets.getTopChildren(1, dim);
+      out.put(dim, fr == null ? 0 : fr.value.intValue());
     }
     return out;
   }

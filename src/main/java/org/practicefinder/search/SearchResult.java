@@ -11,10 +11,12 @@ import org.practicefinder.taxonomy.ConceptDetector;
  * @param hits this page's practices, best first (manual order when the query is blank)
  * @param facets dimension → values with counts, computed drill-sideways: a dimension's counts
  *     ignore that dimension's own filter, so a selected value still shows its siblings
+ * @param totals dimension → practices with any value of it (drill-sideways like the counts); a
+ *     practice with two values counts once
  * @param concepts vocabulary concepts detected in the query text
  */
 public record SearchResult(int total, List<Hit> hits, Map<String, List<FacetCount>> facets,
-    List<ConceptDetector.Detected> concepts) {
+    Map<String, Integer> totals, List<ConceptDetector.Detected> concepts) {
 
   /**
    * @param id practice id

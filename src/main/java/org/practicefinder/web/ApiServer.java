@@ -171,6 +171,7 @@ public final class ApiServer implements AutoCloseable {
     result.hits().forEach(h -> hits.add(views.searchHit(h, lang)));
     o.add("hits", hits);
     o.add("facets", views.facets(result.facets(), lang));
+    o.add("facetTotals", gson.toJsonTree(result.totals()));
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
     return gson.toJson(o);

@@ -171,6 +171,48 @@ class ManualParserTest {
   }
 
   @Test
+  void fixtureManualExercisesTheCleanup() {
+    String manual = String.join("\n",
+        "The organisation and its self-help groups.",
+        " Good Practices | U K R A I N E",
+        "",
+        "3.a  Some\tFoundation | KYIV, ODESSA | Ukraine  ",
+        "        www.example.org  ",
+        "Reaching  ",
+        "",
+        "people\u00A0everywhere",
+        "CHALLENGE",
+        "The organi-",
+        "sation had no self-",
+        "help groups and “ no ” place1 .",
+        "12 ",
+        "ACTION",
+        "http://www.example.org/",
+        " It  opened one.",
+        "STEPS",
+        " First step",
+        "continued",
+        "http://www.example.org/",
+        " Second step",
+        "1 A footnote.",
+        "OUTCOMES",
+        "Done.");
+    List<Practice> parsed = new ManualParser().parse(manual);
+    assertEquals(1, parsed.size());
+    Practice p = parsed.get(0);
+    assertEquals("UA-3a", p.id());
+    assertEquals("Some Foundation", p.organisation());
+    assertEquals(List.of("Kyiv", "Odessa"), p.locationNames());
+    assertEquals(Optional.of("http://www.example.org"), p.url());
+    assertEquals("Reaching people everywhere", p.title());
+    assertEquals("The organisation had no self-help groups and “no” place.", p.text(Section.CHALLENGE).orElseThrow());
+    assertEquals("It opened one.", p.text(Section.ACTION).orElseThrow());
+    assertEquals(List.of("First step continued", "Second step"), p.items(Section.STEPS));
+    assertEquals(List.of("A footnote."), p.notes());
+    assertFalse(p.sections().containsKey(Section.LESSONS));
+  }
+
+  @Test
   void malformedHeaderNamesItsLine() {
     String manual = "intro\n Good Practices | U K R A I N E\n\n1.  Some Organisation Without Bars\n\nA title\nCHALLENGE\ntext\n";
     ManualFormatException e = assertThrows(ManualFormatException.class, () -> new ManualParser().parse(manual));

@@ -1,0 +1,52 @@
+package org.practicefinder.recommend;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.practicefinder.index.Fields;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+
+/**
+ * Pseudo-relevance feedback: takes the practices that the given first-stage signals rank highest,
+ * and scores every practice by the mean cosine of its embedding with theirs, so practices that
+ * resemble the best matches rise even when they share no words with the challenge.
+ */
+final class FeedbackSignal implements Signal {
+  private final List<Signal> firstStage;
+  private final int depth;
+  private final List<float[]> vectors = new ArrayList<>();
+
+  FeedbackSignal(PracticeLibrary library, List<Signal> firstStage, int depth) throws IOException {
+    this.firstStage = List.copyOf(firstStage);
+    this.depth = depth;
+    for (PracticeRecord r : library.records()) vectors.add(library.unitVector(r, Fields.PRACTICE_UNIT).orElseThrow());
+  }
+
+  @Override
+  public String name() {
+    return "feedback";
+  }
+
+  @Override
+  public double[] score(Challenge challenge) throws IOException {
+    int n = vectors.size();
+    double[] first = new double[n];
+    for (Signal s : firstStage) {
+      double[] v = s.score(challenge);
+      double max = IntStream.range(0, n).mapToDouble(i -> v[i]).max().orElse(0);
+      if (max > 0) for (int i = 0; i < n; i++) first[i] += v[i] / max;
+    }
+    List<Integer> top = IntStream.range(0, n).boxed()
+        .sorted(Comparator.comparingDouble((Integer i) -> -first[i])).limit(depth).toList();
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      double sum = 0;
+      for (int t : top) sum += SentenceSignal.cosines(vectors.get(i), List.of(vectors.get(t)))[0];
+      scores[i] = Math.max(0, sum / top.size());
+    }
+    return scores;
+  }
+}

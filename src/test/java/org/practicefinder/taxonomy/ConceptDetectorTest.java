@@ -1,0 +1,58 @@
+package org.practicefinder.taxonomy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Query-side concept detection in English, Russian and Ukrainian. */
+class ConceptDetectorTest {
+  private static final ConceptDetector DETECTOR = new ConceptDetector(Vocabulary.load());
+
+  private static List<String> ids(String text, String dimension) {
+    return DETECTOR.detect(text).stream()
+        .filter(d -> d.concept().dimension().equals(dimension))
+        .map(d -> d.concept().id())
+        .toList();
+  }
+
+  @Test
+  void englishWithTheWordsThatMatched() {
+    List<ConceptDetector.Detected> found = DETECTOR.detect("We cannot reach women who work in saunas");
+    ConceptDetector.Detected saunas = found.stream().filter(d -> d.concept().id().equals("saunas")).findFirst().orElseThrow();
+    assertEquals("saunas", saunas.matched());
+    assertEquals(Language.EN, saunas.language());
+    assertEquals(List.of("female"), ids("We cannot reach women who work in saunas", "population"));
+  }
+
+  @Test
+  void russianPregnantSexWorkersAreMothers() {
+    List<String> population = ids("Беременные секс-работницы боятся идти в женскую консультацию", "population");
+    assertEquals(true, population.contains("mothers"), population.toString());
+  }
+
+  @Test
+  void ukrainianTransSexWorkers() {
+    assertEquals(true, ids("Ми хочемо працювати з трансгендерними секс-працівницями", "population").contains("transgender"));
+  }
+
+  @Test
+  void inflectedRussianFormsMatch() {
+    assertEquals(true, ids("помощь подросткам", "population").contains("adolescents"));
+    assertEquals(true, ids("подростки продают секс", "population").contains("adolescents"));
+  }
+
+  @Test
+  void ukrainianApostrophesAreOne() {
+    List<String> straight = ids("споживачі ін'єкційних наркотиків", "population");
+    assertEquals(List.of("people-who-use-drugs"), straight);
+    assertEquals(straight, ids("споживачі ін’єкційних наркотиків", "population"));
+    assertEquals(straight, ids("споживачі інʼєкційних наркотиків", "population"));
+  }
+
+  @Test
+  void genericSexWorkersAssignNoPopulation() {
+    assertEquals(List.of(), ids("sex workers need support", "population"));
+    assertEquals(List.of(), ids("секс-работники нуждаются в поддержке", "population"));
+  }
+}
