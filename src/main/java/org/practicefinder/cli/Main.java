@@ -40,7 +40,14 @@ import picocli.CommandLine.Parameters;
         Main.Bench.class})
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    // A bad file or input is a message and exit code 1, not a stack trace.
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      String message = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + e.getMessage() : e.getMessage();
+      commandLine.getErr().println("error: " + message);
+      return 1;
+    });
+    System.exit(cli.execute(args));
   }
 
   @Override

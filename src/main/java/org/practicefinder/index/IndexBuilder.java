@@ -71,9 +71,13 @@ public final class IndexBuilder {
    * replacing what was there.
    *
    * @return the records indexed, in manual order
+   * @throws IllegalArgumentException if the seeds hold no practice
    */
   public static List<PracticeRecord> build(Path seeds, Path indexDir, Embedder embedder) throws IOException {
     List<Practice> practices = new ManualParser().parseFolder(seeds);
+    if (practices.isEmpty()) {
+      throw new IllegalArgumentException("no practices in " + seeds + ": it should hold the manual's text as .txt files");
+    }
     Vocabulary vocabulary = Vocabulary.load();
     Tagger tagger = new Tagger(vocabulary);
     List<PracticeRecord> records = new ArrayList<>();
