@@ -7,6 +7,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.search.QueryFactory;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
@@ -18,7 +19,7 @@ import org.practicefinder.taxonomy.Language;
  */
 final class LexicalSignal implements Signal {
   private final PracticeLibrary library;
-  private final Analyzer analyzer = Language.EN.newAnalyzer();
+  private final Analyzer analyzer = new QueryAnalyzer();
   private final String name;
   private final Map<String, Float> fields;
   private final boolean expandEnglishConcepts;

@@ -87,6 +87,17 @@ class PracticeSearcherTest {
   }
 
   @Test
+  void domainSynonymsExpandTheQuery() {
+    // "PWID" is not in the manual; its synonym "people who inject drugs" and "injecting drug users" are
+    List<String> pwid = ids(SEARCHER.search(new SearchRequest("PWID", Map.of(), 1, 100)));
+    assertEquals(12, pwid.size());
+    assertTrue(pwid.contains("UA-6b"), pwid.toString());
+    // American spelling finds the British text
+    assertEquals(ids(SEARCHER.search(new SearchRequest("counselling", Map.of(), 1, 100))),
+        ids(SEARCHER.search(new SearchRequest("counseling", Map.of(), 1, 100))));
+  }
+
+  @Test
   void snippetsAreEscapedExceptTheMarks() {
     SearchResult r = SEARCHER.search(SearchRequest.of("Tomsk ANTIAIDS <b>"));
     for (SearchResult.Hit h : r.hits()) {

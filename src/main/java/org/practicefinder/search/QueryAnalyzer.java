@@ -1,0 +1,64 @@
+package org.practicefinder.search;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+
+/**
+ * English analysis for query text: as the index's {@link EnglishAnalyzer}, plus the domain
+ * synonyms of {@code synonyms.txt} (PWID/IDU, MSM, STI/STD, British and American spellings…)
+ * expanded before stop words are removed and words stemmed. Used for queries only, so the index needs no rebuild when the list changes.
+ */
+public final class QueryAnalyzer extends Analyzer {
+  private static final SynonymMap SYNONYMS = load();
+
+  @Override
+  protected TokenStreamComponents createComponents(String fieldName) {
+    StandardTokenizer source = new StandardTokenizer();
+    TokenStream result = new EnglishPossessiveFilter(source);
+    result = new LowerCaseFilter(result);
+    result = new SynonymGraphFilter(result, SYNONYMS, true);
+    result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    result = new PorterStemFilter(result);
+    return new TokenStreamComponents(source, result);
+  }
+
+  @Override
+  protected TokenStream normalize(String fieldName, TokenStream in) {
+    return new LowerCaseFilter(in);
+  }
+
+  private static SynonymMap load() {
+    // Synonym entries go through the same steps as the query up to the synonym filter.
+    Analyzer entries = new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        StandardTokenizer source = new StandardTokenizer();
+        return new TokenStreamComponents(source, new LowerCaseFilter(source));
+      }
+    };
+    try (InputStream in = QueryAnalyzer.class.getResourceAsStream("/synonyms.txt")) {
+      SolrSynonymParser parser = new SolrSynonymParser(true, true, entries);
+      parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (ParseException e) {
+      throw new IllegalStateException("synonyms.txt line " + e.getErrorOffset() + ": " + e.getMessage(), e);
+    }
+  }
+}
