@@ -18,6 +18,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
@@ -41,6 +42,7 @@ public final class PracticeLibrary implements Closeable {
   private final int[] orderByDocId;
   /** Sentence embeddings by manual order, parallel to {@code Sentences.of(practice, false)}. */
   private final List<List<float[]>> sentenceVectors;
+  private final List<float[]> practiceVectors;
 
   private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
     this.reader = reader;
@@ -61,6 +63,14 @@ public final class PracticeLibrary implements Closeable {
       sentences.set(r.order(), VectorCodec.decode(document.getBinaryValue(Fields.SENTENCE_VECTORS)));
     }
     this.sentenceVectors = List.copyOf(sentences);
+    List<float[]> practices = new ArrayList<>(Collections.nCopies(reader.maxDoc(), null));
+    for (LeafReaderContext leaf : reader.leaves()) {
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.vector(Fields.PRACTICE_UNIT));
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        practices.set(orders[leaf.docBase + d], values.vectorValue().clone());
+      }
+    }
+    this.practiceVectors = List.copyOf(practices);
     this.records = List.copyOf(list);
     this.orderByDocId = orders;
     Map<String, PracticeRecord> m = new LinkedHashMap<>();
@@ -102,26 +112,9 @@ public final class PracticeLibrary implements Closeable {
     return records.get(orderByDocId[docId]);
   }
 
-  /**
-   * @return the embedding of one unit of a practice ({@code practice} or a section key), or empty
-   *     if the practice has no such section
-   */
-  public Optional<float[]> unitVector(PracticeRecord record, String unit) throws IOException {
-    int doc = docIdOf(record);
-    for (LeafReaderContext leaf : reader.leaves()) {
-      if (doc < leaf.docBase || doc >= leaf.docBase + leaf.reader().maxDoc()) continue;
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.vector(unit));
-      if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) return Optional.empty();
-      return Optional.of(values.vectorValue().clone());
-    }
-    return Optional.empty();
-  }
-
-  private int docIdOf(PracticeRecord record) {
-    for (int doc = 0; doc < orderByDocId.length; doc++) {
-      if (orderByDocId[doc] == record.order()) return doc;
-    }
-    throw new IllegalArgumentException("not in this library: " + record.id());
+  /** @return the embedding of the whole practice (title, challenge and action) */
+  public float[] practiceVector(PracticeRecord record) {
+    return practiceVectors.get(record.order());
   }
 
   /** @return the embeddings of a practice's sentences, in {@code Sentences.of(practice, false)} order */

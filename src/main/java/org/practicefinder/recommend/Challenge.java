@@ -1,6 +1,9 @@
 package org.practicefinder.recommend;
 
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.taxonomy.ConceptDetector;
@@ -8,7 +11,8 @@ import org.practicefinder.taxonomy.Language;
 
 /**
  * A challenge as the signals see it: the user's text, the concepts detected in it (less any the
- * user removed), and its embedding, computed once for all dense signals. Not thread-safe: one per request.
+ * user removed), and what is computed from it once per request: its embedding and the signals'
+ * scores. Not thread-safe: one per request.
  */
 final class Challenge {
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
@@ -16,6 +20,8 @@ final class Challenge {
   private final String text;
   private final List<ConceptDetector.Detected> concepts;
   private float[] embedding;
+  /** Scores by signal name: a signal that feeds another is computed once. */
+  private final Map<String, double[]> scores = new HashMap<>();
 
   Challenge(String text, List<ConceptDetector.Detected> concepts) {
     this.text = text;
@@ -28,6 +34,16 @@ final class Challenge {
 
   List<ConceptDetector.Detected> concepts() {
     return concepts;
+  }
+
+  /** @return the signal's scores for this challenge, computed on first use */
+  double[] scores(Signal signal) throws IOException {
+    double[] s = scores.get(signal.name());
+    if (s == null) {
+      s = signal.score(this);
+      scores.put(signal.name(), s);
+    }
+    return s;
   }
 
   /** @return the embedding of {@link #englishText()}, computed on first use */

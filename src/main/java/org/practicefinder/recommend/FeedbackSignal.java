@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 
@@ -19,10 +18,11 @@ final class FeedbackSignal implements Signal {
   private final int depth;
   private final List<float[]> vectors = new ArrayList<>();
 
-  FeedbackSignal(PracticeLibrary library, List<Signal> firstStage, int depth) throws IOException {
+  /** @param depth how many of the first stage's best practices to take as relevant */
+  FeedbackSignal(PracticeLibrary library, List<Signal> firstStage, int depth) {
     this.firstStage = List.copyOf(firstStage);
     this.depth = depth;
-    for (PracticeRecord r : library.records()) vectors.add(library.unitVector(r, Fields.PRACTICE_UNIT).orElseThrow());
+    for (PracticeRecord r : library.records()) vectors.add(library.practiceVector(r));
   }
 
   @Override
@@ -35,7 +35,7 @@ final class FeedbackSignal implements Signal {
     int n = vectors.size();
     double[] first = new double[n];
     for (Signal s : firstStage) {
-      double[] v = s.score(challenge);
+      double[] v = challenge.scores(s);
       double max = IntStream.range(0, n).mapToDouble(i -> v[i]).max().orElse(0);
       if (max > 0) for (int i = 0; i < n; i++) first[i] += v[i] / max;
     }

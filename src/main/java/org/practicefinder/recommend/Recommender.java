@@ -31,8 +31,8 @@ import org.practicefinder.taxonomy.Language;
 /**
  * Recommends the practices that best fit a described challenge, best first, each with the reason:
  * the best matching sentence with its matched words, the detected concepts it shares, and the
- * signals that found it. Signals are fused by a weighted sum of their scores, each divided by its
- * best score for the challenge. Thread-safe.
+ * signals that found it. Signals are fused by a weighted mean of their scores, each scaled to 0..1
+ * between its worst and best practice for the challenge. Thread-safe.
  */
 public final class Recommender {
   public static final int DEFAULT_SIZE = 10;
@@ -105,19 +105,19 @@ public final class Recommender {
    */
   public static Recommender create(PracticeLibrary library, ConceptDetector detector, Embedder embedder) {
     List<Signal> signals = new ArrayList<>();
+    Signal expanded = new LexicalSignal(library, "bm25-expanded", Map.of(Fields.TEXT, 1f), true);
+    Signal sentences = new SentenceSignal(library, embedder, 6);
     signals.add(new LexicalSignal(library, "bm25", Map.of(Fields.TEXT, 1f), false));
-    signals.add(new LexicalSignal(library, "bm25-expanded", Map.of(Fields.TEXT, 1f), true));
+    signals.add(expanded);
     signals.add(new DenseSignal(library, embedder, Fields.PRACTICE_UNIT));
     for (Section s : List.of(Section.CHALLENGE, Section.ACTION, Section.OUTCOMES)) {
       signals.add(new DenseSignal(library, embedder, s.key()));
     }
-    for (int k : new int[] {1, 3, 6}) signals.add(new SentenceSignal(library, embedder, k));
+    signals.add(new SentenceSignal(library, embedder, 1));
+    signals.add(new SentenceSignal(library, embedder, 3));
+    signals.add(sentences);
     signals.add(new ConceptSignal(library, null));
-    try {
-      signals.add(new FeedbackSignal(library, List.of(signals.get(1), signals.get(8)), 3));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    signals.add(new FeedbackSignal(library, List.of(expanded, sentences), 3));
     return new Recommender(library, detector, embedder, signals, loadWeights());
   }
 
@@ -244,7 +244,7 @@ public final class Recommender {
   Map<String, double[]> scoresBySignal(Challenge challenge, boolean all) throws IOException {
     Map<String, double[]> out = new LinkedHashMap<>();
     for (Signal s : signals) {
-      if (all || weights.getOrDefault(s.name(), 0.0) > 0) out.put(s.name(), s.score(challenge));
+      if (all || weights.getOrDefault(s.name(), 0.0) > 0) out.put(s.name(), challenge.scores(s));
     }
     return out;
   }

@@ -27,7 +27,6 @@ import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.model.Section;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
-import org.practicefinder.taxonomy.Language;
 
 /**
  * BM25 search over the practices with facet filters, drill-sideways facet counts and highlighted
@@ -122,11 +121,9 @@ public final class PracticeSearcher {
     return out;
   }
 
+  /** @return doc id → one highlighted passage per section that has a match, in section order, at most three */
   private Map<Integer, List<SearchResult.Snippet>> snippets(Query query, ScoreDoc[] page) throws IOException {
-    List<Section> sections = List.of(Section.values());
-    String[] fields = new String[sections.size() + 1];
-    fields[0] = Fields.TITLE;
-    for (int i = 0; i < sections.size(); i++) fields[i + 1] = Fields.section(sections.get(i));
+    String[] fields = Arrays.stream(Section.values()).map(Fields::section).toArray(String[]::new);
     int[] maxPassages = new int[fields.length];
     Arrays.fill(maxPassages, 1);
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
@@ -136,10 +133,11 @@ public final class PracticeSearcher {
       List<SearchResult.Snippet> list = new ArrayList<>();
       for (String field : fields) {
         String html = byField.get(field)[i];
-        if (html != null && !field.equals(Fields.TITLE) && list.size() < MAX_SNIPPETS) list.add(new SearchResult.Snippet(field, html));
+        if (html != null && list.size() < MAX_SNIPPETS) list.add(new SearchResult.Snippet(field, html));
       }
       out.put(page[i].doc, list);
     }
     return out;
   }
+
 }

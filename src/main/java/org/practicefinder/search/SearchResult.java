@@ -26,7 +26,7 @@ public record SearchResult(int total, List<Hit> hits, Map<String, List<FacetCoun
   public record Hit(String id, float score, List<Snippet> snippets) {}
 
   /**
-   * @param section section key ({@code challenge}…) or {@code title}
+   * @param section section key: {@code challenge}, {@code action}, {@code steps}, {@code outcomes} or {@code lessons}
    * @param html the passage, HTML-escaped, with matched words in {@code <mark>} tags
    */
   public record Snippet(String section, String html) {}

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,11 +33,11 @@ public final class Tagger {
       Pattern.compile("\\b(?:[Ii]n|[Ss]ince|[Ff]rom)\\s+(?:\\p{L}+\\s+){0,2}((?:19|20)\\d\\d)\\b");
   private static final Pattern ANY_YEAR = Pattern.compile("\\b((?:19|20)\\d\\d)\\b");
 
-  private record Override(String practiceId, String conceptId, boolean add, String reason) {}
+  private record Correction(String practiceId, String conceptId, boolean add, String reason) {}
 
   private final Vocabulary vocabulary;
   private final PhraseMatcher english;
-  private final List<Override> overrides;
+  private final List<Correction> overrides;
 
   public Tagger(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
@@ -54,7 +53,7 @@ public final class Tagger {
       for (PhraseMatcher.Match m : english.find(s.text())) evidence.putIfAbsent(m.concept().id(), s.text());
     }
     Set<String> ids = new LinkedHashSet<>(evidence.keySet());
-    for (Override o : overrides) {
+    for (Correction o : overrides) {
       if (!o.practiceId().equals(practice.id())) continue;
       if (o.add()) ids.add(o.conceptId());
       else {
@@ -96,8 +95,8 @@ public final class Tagger {
     return Optional.empty();
   }
 
-  private static List<Override> loadOverrides(Vocabulary vocabulary) {
-    List<Override> out = new ArrayList<>();
+  private static List<Correction> loadOverrides(Vocabulary vocabulary) {
+    List<Correction> out = new ArrayList<>();
     try (InputStream in = Tagger.class.getResourceAsStream("/facet-overrides.tsv")) {
       if (in == null) return out;
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -115,7 +114,7 @@ public final class Tagger {
         if (!(add || cols[1].startsWith("-")) || vocabulary.concept(concept).isEmpty()) {
           throw new IllegalArgumentException("facet-overrides.tsv line " + n + ": unknown concept " + cols[1]);
         }
-        out.add(new Override(cols[0], concept, add, cols[2]));
+        out.add(new Correction(cols[0], concept, add, cols[2]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
