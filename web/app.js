@@ -532,6 +532,9 @@
       if (isAbort(error)) return;
       showError(error);
       clearResults(); // stale cards under an error message would mislead
+      if (Object.keys(route.filters).length) { // e.g. a stale link with a filter value that no longer exists
+        $('alert').append(' ', h('a', { href: buildHash(Object.assign({}, route, { filters: {}, page: 1 })), text: t('clearFilters') }));
+      }
     } finally {
       if (state.route === route) setBusy(false);
     }
@@ -1092,7 +1095,9 @@
   // ---------------------------------------------------------------- language
 
   function initialLanguage() {
-    const fromUrl = new URLSearchParams(location.search).get('lang');
+    const hash = location.hash;
+    const hashQuery = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '';
+    const fromUrl = new URLSearchParams(location.search).get('lang') || new URLSearchParams(hashQuery).get('lang');
     state.langInUrl = LANGS.includes(fromUrl);
     if (state.langInUrl) return fromUrl;
     const browser = String(navigator.language || '').toLowerCase();

@@ -92,7 +92,12 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      int p = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("PORT", "4567"));
+      int p;
+      try {
+        p = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("PORT", "4567").trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("PORT must be a number");
+      }
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),

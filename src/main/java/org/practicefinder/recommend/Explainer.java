@@ -31,6 +31,12 @@ final class Explainer {
   private final Map<String, Double> idf;
   private final List<List<AnalysedSentence>> byOrder = new ArrayList<>();
 
+  /**
+   * A word in more than half of the practices ("who", "also", "sex") says nothing about why one
+   * was chosen: it is neither counted nor marked.
+   */
+  private static final double MIN_IDF = Math.log(2);
+
   /** @param idf analysed term → inverse document frequency; terms absent from it weigh nothing */
   Explainer(Analyzer analyzer, List<PracticeRecord> records, Map<String, Double> idf) {
     this.analyzer = analyzer;
@@ -51,7 +57,9 @@ final class Explainer {
    */
   Optional<Evidence> explain(PracticeRecord record, String challenge, double[] sentenceCosines) {
     Set<String> wanted = new LinkedHashSet<>();
-    for (Token t : tokens(challenge)) wanted.add(t.term());
+    for (Token t : tokens(challenge)) {
+      if (idf.getOrDefault(t.term(), 0.0) >= MIN_IDF) wanted.add(t.term());
+    }
     double maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     AnalysedSentence best = null;
     double bestScore = 0;

@@ -116,7 +116,7 @@ public final class Recommender {
     signals.add(new SentenceSignal(library, embedder, 1));
     signals.add(new SentenceSignal(library, embedder, 3));
     signals.add(sentences);
-    signals.add(new ConceptSignal(library, null));
+    signals.add(new ConceptSignal(library));
     signals.add(new FeedbackSignal(library, List.of(expanded, sentences), 3));
     return new Recommender(library, detector, embedder, signals, loadWeights());
   }

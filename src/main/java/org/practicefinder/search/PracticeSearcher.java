@@ -62,7 +62,9 @@ public final class PracticeSearcher {
    */
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
-    List<ConceptDetector.Detected> concepts = detector.detect(request.query());
+    List<ConceptDetector.Detected> concepts = detector.detect(request.query()).stream()
+        .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
+        .toList();
     Query text = request.query().isBlank()
         ? new MatchAllDocsQuery()
         : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, request.query()),

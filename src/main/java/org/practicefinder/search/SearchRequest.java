@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A search: free text plus facet filters, paged.
@@ -12,8 +13,9 @@ import java.util.Objects;
  * @param filters dimension → values; values of one dimension combine with OR, dimensions with AND
  * @param page 1-based page number
  * @param size hits per page
+ * @param excludedConcepts ids of concepts detected in the query that the user removed
  */
-public record SearchRequest(String query, Map<String, List<String>> filters, int page, int size) {
+public record SearchRequest(String query, Map<String, List<String>> filters, int page, int size, Set<String> excludedConcepts) {
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
   /** Longer text is a paste, not a query; recommend takes long challenges. */
@@ -35,6 +37,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, int
       if (!values.isEmpty()) copy.put(dim, List.copyOf(values));
     });
     filters = java.util.Collections.unmodifiableMap(copy);
+    excludedConcepts = Set.copyOf(excludedConcepts);
+  }
+
+  /** A request that keeps every detected concept. */
+  public SearchRequest(String query, Map<String, List<String>> filters, int page, int size) {
+    this(query, filters, page, size, Set.of());
   }
 
   /** @return a first-page request with no filters */

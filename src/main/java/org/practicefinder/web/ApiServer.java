@@ -9,6 +9,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.util.Utf8Appendable;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.recommend.Recommender;
@@ -30,6 +36,8 @@ import org.slf4j.LoggerFactory;
 import spark.Request;
 import spark.Response;
 import spark.Service;
+import spark.embeddedserver.EmbeddedServers;
+import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 
 /**
  * The HTTP API and the page, on Spark. The only class that knows Spark: routes parse and validate
@@ -39,6 +47,9 @@ import spark.Service;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String JSON = "application/json; charset=utf-8";
+  /** A challenge is at most a few thousand characters; a body far larger is not one. */
+  private static final int MAX_BODY_CHARS = 20_000;
+  private static final String MALFORMED_URL = "the URL has malformed percent-encoding";
   /** The page and widget take nothing from other hosts; say so to the browser too. */
   private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       + "connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'";
@@ -56,6 +67,7 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving on {@code port} (0 picks a free port; see {@link #port()}).
    *
+   * @throws IllegalArgumentException if the port is not in 0..65535
    * @throws IllegalStateException if the server cannot start, e.g. the port is taken
    */
   public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port) {
@@ -63,15 +75,22 @@ public final class ApiServer implements AutoCloseable {
     this.searcher = searcher;
     this.recommender = recommender;
     this.views = new JsonViews(library);
+    if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be between 0 and 65535");
+    EmbeddedServers.add(EmbeddedServers.Identifiers.JETTY, new EmbeddedJettyFactory(new JsonErrorHandler.ServerFactory()));
     this.http = Service.ignite().port(port);
     http.staticFiles.location("/web");
     http.staticFiles.header("Content-Security-Policy", CSP);
     http.staticFiles.header("Referrer-Policy", "no-referrer");
     http.staticFiles.header("X-Content-Type-Options", "nosniff");
-    http.initExceptionHandler(e -> LOG.error("server failed to start: {}", e.toString()));
+    AtomicReference<Exception> startFailure = new AtomicReference<>();
+    http.initExceptionHandler(startFailure::set); // Spark's default would exit the JVM
     routes();
     http.init();
     http.awaitInitialization();
+    if (startFailure.get() != null) {
+      http.stop();
+      throw new IllegalStateException("cannot serve on port " + port + ": " + startFailure.get().getMessage(), startFailure.get());
+    }
   }
 
   /** @return the port the server listens on */
@@ -106,7 +125,7 @@ public final class ApiServer implements AutoCloseable {
       return o.toString();
     });
     http.get("/api/search", (req, res) -> cached("search", req, () -> search(req)));
-    http.get("/api/recommend", (req, res) -> cached("recommend", req, () -> recommend(req.queryParams("q"), filters(req), req)));
+    http.get("/api/recommend", (req, res) -> cached("recommend", req, () -> recommendGet(req)));
     http.post("/api/recommend", (req, res) -> recommendPost(req));
     http.get("/api/facets", (req, res) -> {
       Language lang = language(req);
@@ -139,8 +158,15 @@ public final class ApiServer implements AutoCloseable {
     http.get("/api/*", (req, res) -> {
       throw new NoSuchElementException("no such API endpoint");
     });
+    for (String path : List.of("/api/*", "/api/practices/:id", "/api/practices/:id/similar")) {
+      http.put(path, this::methodNotAllowed);
+      http.delete(path, this::methodNotAllowed);
+      http.patch(path, this::methodNotAllowed);
+    }
 
     http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
+    http.exception(Utf8Appendable.NotUtf8Exception.class, (e, req, res) -> error(res, 400, MALFORMED_URL));
+    http.exception(BadMessageException.class, (e, req, res) -> error(res, 400, MALFORMED_URL));
     http.exception(JsonParseException.class, (e, req, res) -> error(res, 400, "request body is not valid JSON"));
     http.exception(NoSuchElementException.class, (e, req, res) -> error(res, 404, e.getMessage()));
     http.exception(Exception.class, (e, req, res) -> {
@@ -157,10 +183,18 @@ public final class ApiServer implements AutoCloseable {
     });
   }
 
+  private Object methodNotAllowed(Request req, Response res) {
+    res.status(405);
+    res.header("Allow", "GET, POST, OPTIONS");
+    return errorJson("method not allowed");
+  }
+
   private String search(Request req) {
     Language lang = language(req);
+    String[] exclude = req.queryParamsValues("exclude");
     SearchRequest sr = new SearchRequest(nullToEmpty(req.queryParams("q")), filters(req),
-        intParam(req, "page", 1, 1, 10_000), intParam(req, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE));
+        intParam(req, "page", 1, 1, 10_000), intParam(req, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
+        exclude == null ? Set.of() : Set.copyOf(Arrays.asList(exclude)));
     SearchResult result = searcher.search(sr);
     JsonObject o = new JsonObject();
     o.addProperty("query", sr.query());
@@ -178,21 +212,40 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private String recommendPost(Request req) {
-    JsonElement body = JsonParser.parseString(req.body() == null ? "" : req.body());
+    String raw = req.body() == null ? "" : req.body();
+    if (raw.length() > MAX_BODY_CHARS) throw new IllegalArgumentException("request body is larger than " + MAX_BODY_CHARS + " characters");
+    JsonElement body;
+    try {
+      JsonReader reader = new JsonReader(new StringReader(raw));
+      reader.setStrictness(Strictness.STRICT);
+      body = JsonParser.parseReader(reader);
+    } catch (JsonParseException | StackOverflowError e) {
+      throw new JsonParseException("not JSON");
+    }
     if (!body.isJsonObject()) throw new IllegalArgumentException("request body must be a JSON object");
     JsonObject o = body.getAsJsonObject();
-    if (!o.has("challenge") || !o.get("challenge").isJsonPrimitive()) {
+    JsonElement challenge = o.get("challenge");
+    if (challenge == null || !challenge.isJsonPrimitive() || !challenge.getAsJsonPrimitive().isString()) {
       throw new IllegalArgumentException("\"challenge\" (text) is required");
     }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     if (o.has("filters")) {
       if (!o.get("filters").isJsonObject()) throw new IllegalArgumentException("\"filters\" must be an object");
       for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("filters").entrySet()) {
-        filters.put(e.getKey(), stringList(e.getValue()));
+        List<String> values = stringList(e.getValue());
+        if (!values.isEmpty()) filters.put(e.getKey(), values); // an empty list filters nothing, as in GET
       }
     }
     List<String> exclude = o.has("exclude") ? stringList(o.get("exclude")) : List.of();
-    return recommend(o.get("challenge").getAsString(), filters, req, exclude);
+    Language lang = o.has("lang") ? language(bodyString(o, "lang")) : language(req);
+    int size = o.has("size") ? parseInt("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE) : intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
+    return recommend(challenge.getAsString(), filters, exclude, lang, size);
+  }
+
+  private static String bodyString(JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (!e.isJsonPrimitive()) throw new IllegalArgumentException("\"" + key + "\" must be a string or number");
+    return e.getAsString();
   }
 
   private static List<String> stringList(JsonElement e) {
@@ -206,17 +259,15 @@ public final class ApiServer implements AutoCloseable {
     return out;
   }
 
-  private String recommend(String challenge, Map<String, List<String>> filters, Request req) {
+  private String recommendGet(Request req) {
     String[] exclude = req.queryParamsValues("exclude");
-    return recommend(challenge, filters, req, exclude == null ? List.of() : Arrays.asList(exclude));
+    return recommend(req.queryParams("q"), filters(req), exclude == null ? List.of() : Arrays.asList(exclude),
+        language(req), intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE));
   }
 
-  private String recommend(String challenge, Map<String, List<String>> filters, Request req, List<String> exclude) {
+  private String recommend(String challenge, Map<String, List<String>> filters, List<String> exclude, Language lang, int size) {
     if (challenge == null || challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
-    Language lang = language(req);
-    Recommender.Request rr = new Recommender.Request(challenge, filters,
-        intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE), Set.copyOf(exclude), lang);
-    Recommender.Result result = recommender.recommend(rr);
+    Recommender.Result result = recommender.recommend(new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang));
     JsonObject o = new JsonObject();
     o.addProperty("challenge", challenge);
     JsonArray results = new JsonArray();
@@ -248,21 +299,24 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static Language language(Request req) {
-    String code = req.queryParams("lang");
+    return language(req.queryParams("lang"));
+  }
+
+  private static Language language(String code) {
     if (code == null || code.isBlank()) return Language.EN;
     return Language.fromCode(code).orElseThrow(() -> new IllegalArgumentException("lang must be en, ru or uk"));
   }
 
   private static int intParam(Request req, String name, int dflt, int min, int max) {
     String v = req.queryParams(name);
-    if (v == null || v.isBlank()) return dflt;
-    try {
-      int n = Integer.parseInt(v.trim());
-      if (n < min || n > max) throw new IllegalArgumentException(name + " must be between " + min + " and " + max);
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number");
-    }
+    return v == null || v.isBlank() ? dflt : parseInt(name, v, min, max);
+  }
+
+  private static int parseInt(String name, String value, int min, int max) {
+    if (!value.trim().matches("[0-9]{1,9}")) throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+    int n = Integer.parseInt(value.trim());
+    if (n < min || n > max) throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max);
+    return n;
   }
 
   private String cached(String kind, Request req, java.util.function.Supplier<String> compute) {

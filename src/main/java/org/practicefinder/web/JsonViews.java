@@ -66,7 +66,8 @@ public final class JsonViews {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
     var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(value));
+    String other = dim.equals("country") ? COUNTRY_LABELS.getOrDefault(value, Map.of()).getOrDefault(lang, value) : value;
+    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
     concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
   }
@@ -94,6 +95,11 @@ public final class JsonViews {
     }
     return o;
   }
+
+  /** Country names in the three languages; place names stay in their English form (not yet translated). */
+  private static final Map<String, Map<Language, String>> COUNTRY_LABELS = Map.of(
+      "Ukraine", Map.of(Language.EN, "Ukraine", Language.RU, "Украина", Language.UK, "Україна"),
+      "Russia", Map.of(Language.EN, "Russia", Language.RU, "Россия", Language.UK, "Росія"));
 
   private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
       "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),

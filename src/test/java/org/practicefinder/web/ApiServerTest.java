@@ -9,6 +9,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -202,9 +203,64 @@ class ApiServerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"not json", "[1,2]", "{}", "{\"challenge\": \"\"}", "{\"challenge\": \"x\", \"filters\": 3}",
-      "{\"challenge\": \"x\", \"filters\": {\"population\": [\"nobody\"]}}"})
+      "{\"challenge\": \"x\", \"filters\": {\"population\": [\"nobody\"]}}", "{\"challenge\": 42}",
+      "{challenge: \"lenient JSON\"}", "{\"challenge\": \"x\", \"size\": \"abc\"}", "{\"challenge\": \"x\", \"lang\": \"fr\"}"})
   void badRecommendBodiesAre400(String body) throws Exception {
     assertTrue(json(post("/api/recommend", body), 400).has("error"));
+  }
+
+  @Test
+  void recommendPostTakesSizeAndLanguageAndIgnoresEmptyFilters() throws Exception {
+    JsonObject o = json(post("/api/recommend",
+        "{\"challenge\": \"police\", \"filters\": {\"country\": []}, \"size\": 3, \"lang\": \"uk\"}"), 200);
+    assertEquals(3, o.getAsJsonArray("results").size());
+    assertEquals("Поліція та правоохоронні органи", o.getAsJsonArray("concepts").get(0).getAsJsonObject().get("label").getAsString());
+  }
+
+  @Test
+  void aRemovedConceptNoLongerShapesTheSearch() throws Exception {
+    JsonObject with = json(get("/api/search?q=militia"), 200);
+    assertEquals(6, with.get("total").getAsInt()); // "militia" is no word of the manual; the police concept finds them
+    JsonObject without = json(get("/api/search?q=militia&exclude=police"), 200);
+    assertEquals(0, without.get("total").getAsInt());
+    assertEquals(0, without.getAsJsonArray("concepts").size());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/search?q=%ZZ", "/api/practices/%C0%AF", "/api/search?country=%ZZ", "/api/practices/%ZZ"})
+  void malformedUrlsAreJson400s(String path) throws Exception {
+    // java.net.URI refuses such paths, so the request is written by hand
+    try (Socket socket = new Socket("localhost", server.port())) {
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+      assertTrue(response.toLowerCase().contains("content-type: application/json;charset=utf-8"), response);
+      String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+      assertTrue(body.matches("\\{\"error\":\"(the URL has malformed percent-encoding|bad request)\"}"), body);
+    }
+  }
+
+  @Test
+  void aTooLongUrlIsAJson414() throws Exception {
+    assertEquals("uri too long", json(get("/api/search?q=" + "x".repeat(10_000)), 414).get("error").getAsString());
+  }
+
+  @Test
+  void wrongMethodsAre405() throws Exception {
+    for (String method : List.of("PUT", "DELETE", "PATCH")) {
+      HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/practices/UA-4"))
+          .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals("method not allowed", json(res, 405).get("error").getAsString());
+      assertEquals("GET, POST, OPTIONS", res.headers().firstValue("Allow").orElse(""));
+    }
+  }
+
+  @Test
+  void aTakenPortIsAnErrorNotAHang() {
+    IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        () -> new ApiServer(library, null, null, server.port()));
+    assertTrue(e.getMessage().startsWith("cannot serve on port " + server.port()), e.getMessage());
   }
 
   @Test
