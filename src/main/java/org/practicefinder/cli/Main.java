@@ -237,7 +237,7 @@ public final class Main implements Callable<Integer> {
   static final class Bench implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
-    @Option(names = "--warmup", defaultValue = "50", description = "challenges run first and not measured (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "200", description = "challenges run first and not measured (default: ${DEFAULT-VALUE})")
     int warmup;
 
     @Override

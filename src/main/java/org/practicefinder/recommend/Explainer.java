@@ -29,6 +29,7 @@ final class Explainer {
 
   private final Analyzer analyzer;
   private final Map<String, Double> idf;
+  private final double maxIdf;
   private final List<List<AnalysedSentence>> byOrder = new ArrayList<>();
 
   /**
@@ -41,6 +42,7 @@ final class Explainer {
   Explainer(Analyzer analyzer, List<PracticeRecord> records, Map<String, Double> idf) {
     this.analyzer = analyzer;
     this.idf = idf;
+    this.maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
     for (PracticeRecord r : records) {
       List<AnalysedSentence> list = new ArrayList<>();
       for (Sentences.Sentence s : Sentences.of(r.practice(), false)) {
@@ -51,16 +53,12 @@ final class Explainer {
   }
 
   /**
+   * @param wanted the challenge's {@link #telling} terms
    * @param sentenceCosines cosine of each of the practice's sentences with the challenge, in
    *     {@code Sentences.of(practice, false)} order
    * @return the best sentence, or empty when no sentence shares a term or a meaning with the challenge
    */
-  Optional<Evidence> explain(PracticeRecord record, String challenge, double[] sentenceCosines) {
-    Set<String> wanted = new LinkedHashSet<>();
-    for (Token t : tokens(challenge)) {
-      if (idf.getOrDefault(t.term(), 0.0) >= MIN_IDF) wanted.add(t.term());
-    }
-    double maxIdf = idf.values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+  Optional<Evidence> explain(PracticeRecord record, Set<String> wanted, double[] sentenceCosines) {
     AnalysedSentence best = null;
     double bestScore = 0;
     List<AnalysedSentence> sentences = byOrder.get(record.order());
@@ -78,6 +76,15 @@ final class Explainer {
       }
     }
     return Optional.ofNullable(best).map(s -> evidence(s, wanted));
+  }
+
+  /** @return the analysed terms of the challenge that can explain a match: those in at most half of the practices */
+  Set<String> telling(String challenge) {
+    Set<String> wanted = new LinkedHashSet<>();
+    for (Token t : tokens(challenge)) {
+      if (idf.getOrDefault(t.term(), 0.0) >= MIN_IDF) wanted.add(t.term());
+    }
+    return wanted;
   }
 
   private static Evidence evidence(AnalysedSentence s, Set<String> wanted) {

@@ -206,13 +206,14 @@ public final class Recommender {
       ranks.put(name, r);
     });
     List<Recommendation> out = new ArrayList<>();
+    Set<String> telling = explainer.telling(challenge.text());
     for (PracticeRecord r : order(fused, candidates)) {
       if (out.size() == size) break;
       Map<String, Integer> signalRanks = new LinkedHashMap<>();
       ranks.forEach((name, byOrder) -> {
         if (byOrder.containsKey(r.order())) signalRanks.put(name, byOrder.get(r.order()));
       });
-      out.add(explain(r, challenge, fused[r.order()], signalRanks, language));
+      out.add(explain(r, challenge, telling, fused[r.order()], signalRanks, language));
     }
     return out;
   }
@@ -272,9 +273,10 @@ public final class Recommender {
     return fused;
   }
 
-  private Recommendation explain(PracticeRecord r, Challenge challenge, double score, Map<String, Integer> signalRanks, Language language) {
+  private Recommendation explain(PracticeRecord r, Challenge challenge, Set<String> telling, double score,
+      Map<String, Integer> signalRanks, Language language) {
     double[] cosines = SentenceSignal.cosines(challenge.embedding(embedder), library.sentenceVectors(r));
-    Optional<Evidence> evidence = explainer.explain(r, challenge.text(), cosines);
+    Optional<Evidence> evidence = explainer.explain(r, telling, cosines);
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))

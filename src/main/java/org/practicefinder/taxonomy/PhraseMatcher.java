@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -28,30 +30,37 @@ final class PhraseMatcher {
   private record Pattern(Concept concept, String term, List<Token> tokens) {}
 
   private final Analyzer analyzer;
-  private final List<Pattern> patterns = new ArrayList<>();
+  /** Patterns by each form of their first token: a text position only tries the patterns that can start there. */
+  private final Map<String, List<Pattern>> byFirstForm = new HashMap<>();
 
   PhraseMatcher(Iterable<Concept> concepts, Language language) {
     this.analyzer = language.newAnalyzer();
     for (Concept c : concepts) {
       for (String term : c.terms().get(language)) {
         List<Token> tokens = tokens(term);
-        if (!tokens.isEmpty()) patterns.add(new Pattern(c, term, tokens));
+        if (tokens.isEmpty()) continue;
+        Pattern p = new Pattern(c, term, tokens);
+        for (String form : tokens.get(0).forms()) byFirstForm.computeIfAbsent(form, f -> new ArrayList<>()).add(p);
       }
     }
   }
 
-  /** @return every term occurrence in {@code text}, in pattern order then text order */
+  /** @return every term occurrence in {@code text}, in text order */
   List<Match> find(String text) {
     List<Token> tokens = tokens(text);
     List<Match> matches = new ArrayList<>();
-    for (Pattern p : patterns) {
-      int n = p.tokens().size();
-      for (int i = 0; i + n <= tokens.size(); i++) {
-        boolean all = true;
-        for (int k = 0; k < n && all; k++) {
-          all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms());
+    for (int i = 0; i < tokens.size(); i++) {
+      Set<Pattern> tried = new HashSet<>();
+      for (String form : tokens.get(i).forms()) {
+        for (Pattern p : byFirstForm.getOrDefault(form, List.of())) {
+          int n = p.tokens().size();
+          if (i + n > tokens.size() || !tried.add(p)) continue;
+          boolean all = true;
+          for (int k = 1; k < n && all; k++) {
+            all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms());
+          }
+          if (all) matches.add(new Match(p.concept(), p.term(), tokens.get(i).start(), tokens.get(i + n - 1).end()));
         }
-        if (all) matches.add(new Match(p.concept(), p.term(), tokens.get(i).start(), tokens.get(i + n - 1).end()));
       }
     }
     return matches;
