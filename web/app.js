@@ -453,23 +453,27 @@
 
   // ---------------------------------------------------------------- API
 
-  async function api(path, params) {
+  async function api(path, params, body) {
     if (state.controller) state.controller.abort();
     const controller = new AbortController();
     state.controller = controller;
     try {
-      return await fetchJson(path, params, controller.signal);
+      return await fetchJson(path, params, controller.signal, body);
     } finally {
       if (state.controller === controller) state.controller = null;
     }
   }
 
-  async function fetchJson(path, params, signal) {
+  /* With a body, a POST of JSON: challenges are long and sensitive, and a URL
+   * has a length limit and ends up in access logs. */
+  async function fetchJson(path, params, signal, body) {
     params.set('lang', state.lang);
     let response;
     try {
-      response = await fetch(path + '?' + params.toString(), {
-        headers: { Accept: 'application/json' },
+      response = await fetch(body ? path : path + '?' + params.toString(), {
+        method: body ? 'POST' : 'GET',
+        headers: body ? { Accept: 'application/json', 'Content-Type': 'application/json' } : { Accept: 'application/json' },
+        body: body ? JSON.stringify(Object.assign({ lang: state.lang }, body)) : undefined,
         credentials: 'same-origin',
         signal
       });
@@ -552,11 +556,10 @@
   /* The recommend answer carries no facets; the filter counts come from an
    * empty search with the same filters (fetched alongside, failures ignored). */
   async function loadChallenge(route) {
-    const params = filterParams(route, new URLSearchParams({ q: route.q.trim() }));
-    for (const id of route.exclude) params.append('exclude', id);
+    const body = { challenge: route.q.trim(), filters: route.filters, exclude: route.exclude };
     const facetParams = filterParams(route, new URLSearchParams({ q: '', page: '1', size: '1' }));
     const facetRequest = fetchJson('api/search', facetParams).catch(() => null);
-    const data = await api('api/recommend', params);
+    const data = await api('api/recommend', new URLSearchParams(), body);
     const facetData = data.facets ? data : await facetRequest;
     return { data, facetData };
   }

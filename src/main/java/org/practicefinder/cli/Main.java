@@ -43,7 +43,8 @@ public final class Main implements Callable<Integer> {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     // A bad file or input is a message and exit code 1, not a stack trace.
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      String message = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + e.getMessage() : e.getMessage();
+      String message = e instanceof java.nio.file.NoSuchFileException ? "no such file or folder: " + e.getMessage()
+          : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       commandLine.getErr().println("error: " + message);
       return 1;
     });
@@ -195,7 +196,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--errors", description = "also list each practice's tagging differences")
     boolean errors;
 
-    @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5) "
+    @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5 + Recall@5) "
         + "and report leave-one-out cross-validated figures")
     boolean fit;
 
@@ -250,6 +251,9 @@ public final class Main implements Callable<Integer> {
           Sentences.of(r.practice(), false).forEach(s -> challenges.add(s.text()));
         }
         java.util.Collections.shuffle(challenges, new java.util.Random(42));
+        if (warmup < 0 || warmup >= challenges.size() - 10) {
+          throw new IllegalArgumentException("--warmup must be between 0 and " + (challenges.size() - 11));
+        }
         long[] nanos = new long[challenges.size() - warmup];
         for (int i = 0; i < challenges.size(); i++) {
           long t = System.nanoTime();

@@ -6,11 +6,7 @@ import org.practicefinder.model.Section;
 
 /** Index field and facet dimension names, and the one {@link FacetsConfig} that indexing and search share. */
 public final class Fields {
-  public static final String ID = "id";
-  /** Manual order (0-based), for listing without a query. */
-  public static final String ORDER = "order";
   public static final String TITLE = "title";
-  public static final String ORGANISATION = "organisation";
   /** Title, organisation, places and every section: the catch-all search field. */
   public static final String TEXT = "text";
   /** The whole {@link PracticeRecord} as JSON, for display without re-parsing the manual. */

@@ -17,9 +17,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
-import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -47,7 +45,7 @@ import org.practicefinder.taxonomy.Vocabulary;
  */
 public final class IndexBuilder {
   /** Bump when the document layout changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "2";
+  static final String SCHEMA_VERSION = "3";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv");
 
@@ -87,13 +85,16 @@ public final class IndexBuilder {
     FacetsConfig config = Fields.facetsConfig(vocabulary.dimensions().stream().map(Dimension::id).toList());
     Files.createDirectories(indexDir);
     IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    List<Document> docs = new ArrayList<>(); // all work that can fail comes before the old index is replaced
+    for (PracticeRecord r : records) {
+      Document doc = document(r);
+      addVectors(doc, r.practice(), embedder);
+      docs.add(config.build(doc));
+    }
+    String fingerprint = fingerprint(seeds, embedder);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
-      for (PracticeRecord r : records) {
-        Document doc = document(r);
-        addVectors(doc, r.practice(), embedder);
-        writer.addDocument(config.build(doc));
-      }
-      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint(seeds, embedder)).entrySet());
+      writer.addDocuments(docs);
+      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
       writer.commit();
     }
     return records;
@@ -102,10 +103,7 @@ public final class IndexBuilder {
   static Document document(PracticeRecord record) {
     Practice p = record.practice();
     Document doc = new Document();
-    doc.add(new StringField(Fields.ID, p.id(), Field.Store.YES));
-    doc.add(new NumericDocValuesField(Fields.ORDER, record.order()));
     doc.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
-    doc.add(new TextField(Fields.ORGANISATION, p.organisation(), Field.Store.YES));
     StringBuilder all = new StringBuilder(p.title()).append('\n').append(p.organisation());
     for (String place : p.locationNames()) all.append('\n').append(place);
     for (Section s : p.sections().keySet()) {

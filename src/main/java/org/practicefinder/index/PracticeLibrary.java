@@ -90,7 +90,19 @@ public final class PracticeLibrary implements Closeable {
 
   /** Opens an existing index. @throws IOException if there is none or it cannot be read */
   public static PracticeLibrary open(Path indexDir) throws IOException {
-    return new PracticeLibrary(DirectoryReader.open(FSDirectory.open(indexDir)), Vocabulary.load());
+    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    try {
+      return new PracticeLibrary(reader, Vocabulary.load());
+    } catch (IOException | RuntimeException e) {
+      close(reader);
+      throw e;
+    }
+  }
+
+  private static void close(DirectoryReader reader) throws IOException {
+    try (var dir = reader.directory()) {
+      reader.close();
+    }
   }
 
   static List<String> vocabularyDimensions(Vocabulary vocabulary) {
@@ -196,8 +208,9 @@ public final class PracticeLibrary implements Closeable {
     return true;
   }
 
+  /** Closes the reader and its directory. */
   @Override
   public void close() throws IOException {
-    reader.close();
+    close(reader);
   }
 }

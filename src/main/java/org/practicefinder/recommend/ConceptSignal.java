@@ -27,10 +27,12 @@ final class ConceptSignal implements Signal {
   @Override
   public double[] score(Challenge challenge) {
     double[] scores = new double[library.records().size()];
+    java.util.Set<String> detected = new java.util.HashSet<>();
+    challenge.concepts().forEach(d -> detected.add(d.concept().id()));
     for (ConceptDetector.Detected d : challenge.concepts()) {
       Concept c = d.concept();
       add(scores, c, c.id(), 1.0);
-      c.parent().ifPresent(parent -> add(scores, c, parent, 0.5));
+      c.parent().filter(parent -> !detected.contains(parent)).ifPresent(parent -> add(scores, c, parent, 0.5));
     }
     return scores;
   }

@@ -45,13 +45,15 @@ public final class Evaluation {
   public static List<Row> run(Recommender recommender, List<Query> queries) {
     List<String> systems = new ArrayList<>(recommender.signalNames());
     systems.add("fused");
+    Map<Query, Map<String, List<String>>> rankings = new LinkedHashMap<>();
+    for (Query q : queries) rankings.put(q, recommender.rankAll(q.challenge(), 10)); // signals computed once per query
     List<Row> rows = new ArrayList<>();
     for (String system : systems) {
       for (String group : List.of("en", "ru/uk")) {
         List<Query> qs = queries.stream().filter(q -> group.equals("en") == q.lang().equals("en")).toList();
         double n = 0, r = 0, m = 0;
         for (Query q : qs) {
-          List<String> ranked = recommender.rankIds(q.challenge(), system.equals("fused") ? null : system, 10);
+          List<String> ranked = rankings.get(q).get(system);
           n += Metrics.ndcg(ranked, q.relevant(), 5);
           r += Metrics.recall(ranked, q.relevant(), 5);
           m += Metrics.reciprocalRank(ranked, q.relevant(), 10);

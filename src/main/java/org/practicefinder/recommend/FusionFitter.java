@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits the fusion weights on judged challenges by coordinate ascent on mean nDCG@5, and estimates
+ * Fits the fusion weights on judged challenges by coordinate ascent on mean nDCG@5 + Recall@5, and estimates
  * how well fitted weights carry to unseen challenges by leave-one-out cross-validation: each
  * challenge is scored with weights fitted on all the others.
  */

@@ -72,8 +72,8 @@ public final class Recommender {
    * @param why one line in plain text: matched words and their section, shared concepts
    * @param evidence the practice's sentence that best matches the challenge
    * @param sharedConcepts detected concepts the practice is tagged with
-   * @param signals signal name → the practice's rank by that signal alone (1 = best); absent where
-   *     the signal did not find it
+   * @param signals signal name → the practice's rank by that signal alone among the candidates (the
+   *     practices that pass the filters; 1 = best); absent where the signal did not find it
    */
   public record Recommendation(String id, double score, String why, Optional<Evidence> evidence,
       List<Concept> sharedConcepts, Map<String, Integer> signals) {}
@@ -170,11 +170,17 @@ public final class Recommender {
     return signals.stream().map(Signal::name).toList();
   }
 
-  /** @return practice ids ranked by one signal alone, or by the fusion when {@code signal} is null; for evaluation */
-  public List<String> rankIds(String challengeText, String signal, int size) {
+  /**
+   * @return system → practice ids, best first, at most {@code size}: each signal alone, and
+   *     {@code fused}; over all practices, for evaluation
+   */
+  public Map<String, List<String>> rankAll(String challengeText, int size) {
     try {
       Map<String, double[]> scores = scoresBySignal(challenge(challengeText), true);
-      return signal == null ? rank(weights, scores, size) : rank(Map.of(signal, 1.0), scores, size);
+      Map<String, List<String>> out = new LinkedHashMap<>();
+      for (String signal : scores.keySet()) out.put(signal, rank(Map.of(signal, 1.0), scores, size));
+      out.put("fused", rank(weights, scores, size));
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -201,7 +207,7 @@ public final class Recommender {
     Map<String, Map<Integer, Integer>> ranks = new LinkedHashMap<>();
     bySignal.forEach((name, scores) -> {
       Map<Integer, Integer> r = new HashMap<>();
-      List<PracticeRecord> ordered = order(scores, library.records());
+      List<PracticeRecord> ordered = order(scores, candidates);
       for (int i = 0; i < ordered.size(); i++) r.put(ordered.get(i).order(), i + 1);
       ranks.put(name, r);
     });

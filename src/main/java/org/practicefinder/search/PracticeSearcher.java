@@ -62,7 +62,7 @@ public final class PracticeSearcher {
    */
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
-    List<ConceptDetector.Detected> concepts = detector.detect(request.query()).stream()
+    List<ConceptDetector.Detected> concepts = detector.detect(QueryFactory.withoutNegations(request.query())).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
     Query text = request.query().isBlank()

@@ -1,6 +1,9 @@
 package org.practicefinder.search;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -10,6 +13,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -20,7 +24,17 @@ import org.practicefinder.taxonomy.ConceptDetector;
  * accepts any input (unbalanced quotes, slashes, Cyrillic) without an error.
  */
 public final class QueryFactory {
+  /** Words per query: with a field or two each and synonyms, well below Lucene's 1024 clauses. */
+  static final int MAX_WORDS = 150;
+  /** A word with a leading minus, or a quoted phrase with one: SimpleQueryParser's NOT. */
+  private static final Pattern NEGATED = Pattern.compile("(?<!\\S)-(\"[^\"]*\"?|\\S+)");
+
   private QueryFactory() {}
+
+  /** @return the text without its negated words and phrases, so they are not read as concepts wanted */
+  public static String withoutNegations(String text) {
+    return NEGATED.matcher(text).replaceAll(" ");
+  }
 
   /**
    * @param weights field → boost
@@ -28,8 +42,19 @@ public final class QueryFactory {
    *     when the text has no searchable word
    */
   public static Query text(Analyzer analyzer, Map<String, Float> weights, String text) {
-    Query q = new SimpleQueryParser(analyzer, weights).parse(text);
+    Query q = new SimpleQueryParser(analyzer, weights).parse(distinctWords(text));
     return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+  }
+
+  /**
+   * A text of more than {@link #MAX_WORDS} words is cut to its first {@code MAX_WORDS} distinct
+   * words: every word becomes clauses, which Lucene caps at {@link IndexSearcher#getMaxClauseCount()}.
+   * Shorter text is left as typed, quotes and operators included.
+   */
+  static String distinctWords(String text) {
+    String[] words = text.trim().split("\\s+");
+    if (words.length <= MAX_WORDS) return text;
+    return Arrays.stream(words).distinct().limit(MAX_WORDS).collect(Collectors.joining(" "));
   }
 
   /**

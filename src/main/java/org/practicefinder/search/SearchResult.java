@@ -21,7 +21,7 @@ public record SearchResult(int total, List<Hit> hits, Map<String, List<FacetCoun
   /**
    * @param id practice id
    * @param score BM25 score (1.0 for every hit of a blank query)
-   * @param snippets highlighted passages, best sections first
+   * @param snippets highlighted passages, one per matching section, in section order, at most three
    */
   public record Hit(String id, float score, List<Snippet> snippets) {}
 

@@ -1,6 +1,7 @@
 package org.practicefinder.taxonomy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +28,17 @@ public final class ConceptDetector {
     for (Language l : Language.values()) matchers.put(l, new PhraseMatcher(vocabulary.concepts(), l));
   }
 
-  /** @return the concepts found, one entry per concept, in order of their first match in the text */
+  /**
+   * @return the concepts found, one entry per concept, in order of their first match in the text;
+   *     where a term is the same in several languages (USAID, CD4), English is reported
+   */
   public List<Detected> detect(String text) {
-    Map<String, Detected> byConcept = new LinkedHashMap<>();
     List<PhraseMatcher.Match> all = new ArrayList<>();
-    Map<PhraseMatcher.Match, Language> language = new LinkedHashMap<>();
-    for (Map.Entry<Language, PhraseMatcher> e : matchers.entrySet()) {
-      for (PhraseMatcher.Match m : e.getValue().find(text)) {
-        all.add(m);
-        language.put(m, e.getKey());
-      }
-    }
-    all.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(b.end(), a.end()));
+    for (PhraseMatcher matcher : matchers.values()) all.addAll(matcher.find(text)); // EN first: EnumMap order
+    all.sort(Comparator.comparingInt(PhraseMatcher.Match::start)); // stable: English first among equals
+    Map<String, Detected> byConcept = new LinkedHashMap<>();
     for (PhraseMatcher.Match m : all) {
-      byConcept.putIfAbsent(m.concept().id(),
-          new Detected(m.concept(), text.substring(m.start(), m.end()), language.get(m)));
+      byConcept.putIfAbsent(m.concept().id(), new Detected(m.concept(), text.substring(m.start(), m.end()), m.language()));
     }
     return List.copyOf(byConcept.values());
   }

@@ -21,25 +21,30 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * Thread-safe once built.
  */
 final class PhraseMatcher {
-  /** A term found in a text: the concept, the term as written in the vocabulary, and where. */
-  record Match(Concept concept, String term, int start, int end) {}
+  /** A term found in a text: the concept, the language whose term it is, and where (character offsets). */
+  record Match(Concept concept, Language language, int start, int end) {}
 
   /** Tokens at one position: several where the analyzer gives several lemmas (Ukrainian). */
   private record Token(Set<String> forms, int start, int end) {}
 
-  private record Pattern(Concept concept, String term, List<Token> tokens) {}
+  private record Pattern(Concept concept, List<Token> tokens) {}
+
+  /** A phrase does not run across the end of a sentence or clause ("…serves MSM. Sex workers…"). */
+  private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;:]");
 
   private final Analyzer analyzer;
+  private final Language language;
   /** Patterns by each form of their first token: a text position only tries the patterns that can start there. */
   private final Map<String, List<Pattern>> byFirstForm = new HashMap<>();
 
   PhraseMatcher(Iterable<Concept> concepts, Language language) {
     this.analyzer = language.newAnalyzer();
+    this.language = language;
     for (Concept c : concepts) {
       for (String term : c.terms().get(language)) {
         List<Token> tokens = tokens(term);
         if (tokens.isEmpty()) continue;
-        Pattern p = new Pattern(c, term, tokens);
+        Pattern p = new Pattern(c, tokens);
         for (String form : tokens.get(0).forms()) byFirstForm.computeIfAbsent(form, f -> new ArrayList<>()).add(p);
       }
     }
@@ -57,9 +62,10 @@ final class PhraseMatcher {
           if (i + n > tokens.size() || !tried.add(p)) continue;
           boolean all = true;
           for (int k = 1; k < n && all; k++) {
-            all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms());
+            all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms())
+                && !SENTENCE_END.matcher(text.substring(tokens.get(i + k - 1).end(), tokens.get(i + k).start())).find();
           }
-          if (all) matches.add(new Match(p.concept(), p.term(), tokens.get(i).start(), tokens.get(i + n - 1).end()));
+          if (all) matches.add(new Match(p.concept(), language, tokens.get(i).start(), tokens.get(i + n - 1).end()));
         }
       }
     }

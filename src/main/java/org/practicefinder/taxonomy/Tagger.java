@@ -24,7 +24,7 @@ import org.practicefinder.model.Sentences;
  * for each concept the sentence that made it so. A concept named only in the CHALLENGE section is
  * not assigned: there the manual gives the context, not whom the practice serves. A concept's
  * parent and the concepts it implies are assigned with it.
- * The {@code year} dimension is the first year the action text says the practice started.
+ * The {@code year} dimension is the first year the ACTION (else OUTCOMES) text says the practice started.
  * Corrections come from {@code facet-overrides.tsv}, each with its reason. Thread-safe.
  */
 public final class Tagger {
@@ -82,10 +82,10 @@ public final class Tagger {
     return new Tagging(facets, evidence);
   }
 
-  /** @return {year, sentence} of the first "in/since/from YYYY" in ACTION, else in any section */
+  /** @return {year, sentence}: the first "in/since/from YYYY" in ACTION, else OUTCOMES; else their first year at all */
   private static Optional<String[]> startYear(Practice practice) {
     for (Pattern p : List.of(START_YEAR, ANY_YEAR)) {
-      for (Section s : List.of(Section.ACTION, Section.CHALLENGE, Section.OUTCOMES)) {
+      for (Section s : List.of(Section.ACTION, Section.OUTCOMES)) { // CHALLENGE years are context (surveys, statistics)
         for (String sentence : practice.text(s).map(Sentences::split).orElse(List.of())) {
           Matcher m = p.matcher(sentence);
           if (m.find()) return Optional.of(new String[] {m.group(1), sentence});

@@ -11,6 +11,8 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,8 @@ public final class ApiServer implements AutoCloseable {
   private static final String JSON = "application/json; charset=utf-8";
   /** A challenge is at most a few thousand characters; a body far larger is not one. */
   private static final int MAX_BODY_CHARS = 20_000;
+  /** Parameters of search and recommend besides the facet filters. */
+  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
   private static final String MALFORMED_URL = "the URL has malformed percent-encoding";
   /** The page and widget take nothing from other hosts; say so to the browser too. */
   private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -59,9 +63,10 @@ public final class ApiServer implements AutoCloseable {
   private final PracticeSearcher searcher;
   private final Recommender recommender;
   private final JsonViews views;
-  /** Responses to repeated searches and challenges, keyed by their canonical parameters. */
+  /** Responses to repeated searches (paging, facet clicks), keyed by their canonical parameters; at most about 20 MB. */
   private final Cache<String, String> responses = Caffeine.newBuilder()
-      .maximumSize(2_000).expireAfterWrite(Duration.ofMinutes(30)).build();
+      .maximumWeight(10_000_000).weigher((String key, String value) -> key.length() + value.length())
+      .expireAfterWrite(Duration.ofMinutes(10)).build();
   private final Service http;
 
   /**
@@ -125,7 +130,7 @@ public final class ApiServer implements AutoCloseable {
       return o.toString();
     });
     http.get("/api/search", (req, res) -> cached("search", req, () -> search(req)));
-    http.get("/api/recommend", (req, res) -> cached("recommend", req, () -> recommendGet(req)));
+    http.get("/api/recommend", (req, res) -> recommendGet(req)); // not cached: challenges stay out of memory
     http.post("/api/recommend", (req, res) -> recommendPost(req));
     http.get("/api/facets", (req, res) -> {
       Language lang = language(req);
@@ -158,10 +163,13 @@ public final class ApiServer implements AutoCloseable {
     http.get("/api/*", (req, res) -> {
       throw new NoSuchElementException("no such API endpoint");
     });
-    for (String path : List.of("/api/*", "/api/practices/:id", "/api/practices/:id/similar")) {
-      http.put(path, this::methodNotAllowed);
-      http.delete(path, this::methodNotAllowed);
-      http.patch(path, this::methodNotAllowed);
+    for (String path : List.of("/api/health", "/api/search", "/api/facets", "/api/practices", "/api/practices/:id",
+        "/api/practices/:id/similar", "/api/recommend")) {
+      String allow = path.equals("/api/recommend") ? "GET, POST, OPTIONS" : "GET, OPTIONS";
+      if (!path.equals("/api/recommend")) http.post(path, (req, res) -> methodNotAllowed(res, allow));
+      http.put(path, (req, res) -> methodNotAllowed(res, allow));
+      http.delete(path, (req, res) -> methodNotAllowed(res, allow));
+      http.patch(path, (req, res) -> methodNotAllowed(res, allow));
     }
 
     http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
@@ -170,7 +178,9 @@ public final class ApiServer implements AutoCloseable {
     http.exception(JsonParseException.class, (e, req, res) -> error(res, 400, "request body is not valid JSON"));
     http.exception(NoSuchElementException.class, (e, req, res) -> error(res, 404, e.getMessage()));
     http.exception(Exception.class, (e, req, res) -> {
-      LOG.error("request to {} failed: {}", req.pathInfo(), e.toString());
+      // the message may carry request text; the class and where it was thrown are enough to debug
+      StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+      LOG.error("request to {} failed: {} at {}", req.pathInfo(), e.getClass().getName(), at);
       error(res, 500, "internal error");
     });
     http.notFound((req, res) -> {
@@ -183,16 +193,16 @@ public final class ApiServer implements AutoCloseable {
     });
   }
 
-  private Object methodNotAllowed(Request req, Response res) {
+  private Object methodNotAllowed(Response res, String allow) {
     res.status(405);
-    res.header("Allow", "GET, POST, OPTIONS");
+    res.header("Allow", allow);
     return errorJson("method not allowed");
   }
 
   private String search(Request req) {
     Language lang = language(req);
     String[] exclude = req.queryParamsValues("exclude");
-    SearchRequest sr = new SearchRequest(nullToEmpty(req.queryParams("q")), filters(req),
+    SearchRequest sr = new SearchRequest(nullToEmpty(req.queryParams("q")), filters(req, LIST_PARAMS),
         intParam(req, "page", 1, 1, 10_000), intParam(req, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
         exclude == null ? Set.of() : Set.copyOf(Arrays.asList(exclude)));
     SearchResult result = searcher.search(sr);
@@ -219,8 +229,9 @@ public final class ApiServer implements AutoCloseable {
       JsonReader reader = new JsonReader(new StringReader(raw));
       reader.setStrictness(Strictness.STRICT);
       body = JsonParser.parseReader(reader);
-    } catch (JsonParseException | StackOverflowError e) {
-      throw new JsonParseException("not JSON");
+      if (reader.peek() != JsonToken.END_DOCUMENT) throw new JsonParseException("text after the JSON value");
+    } catch (IOException e) {
+      throw new JsonParseException(e); // reading a String does no I/O; a broken body lands here
     }
     if (!body.isJsonObject()) throw new IllegalArgumentException("request body must be a JSON object");
     JsonObject o = body.getAsJsonObject();
@@ -232,11 +243,11 @@ public final class ApiServer implements AutoCloseable {
     if (o.has("filters")) {
       if (!o.get("filters").isJsonObject()) throw new IllegalArgumentException("\"filters\" must be an object");
       for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("filters").entrySet()) {
-        List<String> values = stringList(e.getValue());
+        List<String> values = stringList("filter values", e.getValue());
         if (!values.isEmpty()) filters.put(e.getKey(), values); // an empty list filters nothing, as in GET
       }
     }
-    List<String> exclude = o.has("exclude") ? stringList(o.get("exclude")) : List.of();
+    List<String> exclude = o.has("exclude") ? stringList("\"exclude\"", o.get("exclude")) : List.of();
     Language lang = o.has("lang") ? language(bodyString(o, "lang")) : language(req);
     int size = o.has("size") ? parseInt("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE) : intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
     return recommend(challenge.getAsString(), filters, exclude, lang, size);
@@ -248,20 +259,20 @@ public final class ApiServer implements AutoCloseable {
     return e.getAsString();
   }
 
-  private static List<String> stringList(JsonElement e) {
+  private static List<String> stringList(String what, JsonElement e) {
     List<String> out = new ArrayList<>();
     if (e.isJsonPrimitive()) out.add(e.getAsString());
     else if (e.isJsonArray()) e.getAsJsonArray().forEach(x -> {
-      if (!x.isJsonPrimitive()) throw new IllegalArgumentException("filter values must be strings");
+      if (!x.isJsonPrimitive()) throw new IllegalArgumentException(what + " must be strings");
       out.add(x.getAsString());
     });
-    else throw new IllegalArgumentException("filter values must be a string or a list of strings");
+    else throw new IllegalArgumentException(what + " must be a string or a list of strings");
     return out;
   }
 
   private String recommendGet(Request req) {
     String[] exclude = req.queryParamsValues("exclude");
-    return recommend(req.queryParams("q"), filters(req), exclude == null ? List.of() : Arrays.asList(exclude),
+    return recommend(req.queryParams("q"), filters(req, LIST_PARAMS), exclude == null ? List.of() : Arrays.asList(exclude),
         language(req), intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE));
   }
 
@@ -277,17 +288,24 @@ public final class ApiServer implements AutoCloseable {
     return gson.toJson(o);
   }
 
-  /** Filters from repeated query parameters named after facet dimensions. */
-  private Map<String, List<String>> filters(Request req) {
+  /**
+   * Filters from repeated query parameters named after facet dimensions; empty values are ignored.
+   *
+   * @throws IllegalArgumentException for a parameter that is neither a filter nor one of {@code allowed}
+   */
+  private Map<String, List<String>> filters(Request req, Set<String> allowed) {
+    for (String name : req.queryParams()) {
+      if (!allowed.contains(name) && !library.dimensions().contains(name)) {
+        throw new IllegalArgumentException("unknown parameter; known: " + allowed + " and the facets " + library.dimensions());
+      }
+    }
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String dim : library.dimensions()) {
       String[] values = req.queryParamsValues(dim);
       if (values == null) continue;
       Set<String> distinct = new LinkedHashSet<>();
       for (String v : values) {
-        for (String part : v.split(",")) {
-          if (!part.isBlank()) distinct.add(part.trim());
-        }
+        if (!v.isBlank()) distinct.add(v.trim());
       }
       if (!distinct.isEmpty()) filters.put(dim, List.copyOf(distinct));
     }

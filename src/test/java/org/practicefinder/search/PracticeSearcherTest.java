@@ -99,13 +99,26 @@ class PracticeSearcherTest {
 
   @Test
   void snippetsAreEscapedExceptTheMarks() {
-    SearchResult r = SEARCHER.search(SearchRequest.of("Tomsk ANTIAIDS <b>"));
-    for (SearchResult.Hit h : r.hits()) {
-      for (SearchResult.Snippet s : h.snippets()) {
-        String withoutMarks = s.html().replace("<mark>", "").replace("</mark>", "");
-        assertTrue(!withoutMarks.contains("<") && !withoutMarks.contains(">"), s.html());
-      }
-    }
+    // UA-15's action quotes "Union of female sex workers" with ASCII quotes
+    SearchResult r = SEARCHER.search(SearchRequest.of("Union"));
+    assertEquals("UA-15", ids(r).get(0));
+    String html = r.hits().get(0).snippets().get(0).html();
+    assertTrue(html.contains("&quot;<mark>Union</mark> of female sex workers&quot;"), html);
+    assertTrue(!html.replace("<mark>", "").replace("</mark>", "").contains("<"), html);
+  }
+
+  @Test
+  void negatedWordsAreNotReadAsWantedConcepts() {
+    SearchResult r = SEARCHER.search(new SearchRequest("-police", Map.of(), 1, 100));
+    assertEquals(33, r.total());
+    assertTrue(r.concepts().isEmpty());
+    assertTrue(!ids(r).contains("UA-4"));
+  }
+
+  @Test
+  void aVeryLongQueryIsCutNotAnError() {
+    String words = String.join(" ", java.util.stream.IntStream.range(0, 900).mapToObj(i -> "word" + i).toList());
+    assertEquals(0, SEARCHER.search(new SearchRequest(words.substring(0, 1000), Map.of(), 1, 10)).total());
   }
 
   @Test

@@ -51,6 +51,19 @@ class ConceptDetectorTest {
   }
 
   @Test
+  void aPhraseDoesNotRunAcrossSentences() {
+    assertEquals(List.of("msm"), ids("Our clinic serves MSM. Sex workers come too.", "population"));
+    assertEquals(List.of("male", "msm"), ids("Our clinic serves MSM sex workers.", "population"));
+  }
+
+  @Test
+  void aTermSharedByLanguagesIsReportedAsEnglish() {
+    ConceptDetector.Detected d = DETECTOR.detect("USAID funding stopped").stream()
+        .filter(x -> x.concept().id().equals("donors")).findFirst().orElseThrow();
+    assertEquals(Language.EN, d.language());
+  }
+
+  @Test
   void genericSexWorkersAssignNoPopulation() {
     assertEquals(List.of(), ids("sex workers need support", "population"));
     assertEquals(List.of(), ids("секс-работники нуждаются в поддержке", "population"));

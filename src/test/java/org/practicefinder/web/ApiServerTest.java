@@ -134,7 +134,22 @@ class ApiServerTest {
   void anyQueryTextIsAnAnswerNotAnError(String text) throws Exception {
     JsonObject o = json(get("/api/search?q=" + q(text)), 200);
     assertEquals(text, o.get("query").getAsString());
-    assertTrue(o.get("total").getAsInt() >= 0);
+    assertEquals(Math.min(10, o.get("total").getAsInt()), o.getAsJsonArray("hits").size());
+    assertEquals(8, o.getAsJsonObject("facets").size());
+  }
+
+  @Test
+  void aLongChallengeIsAnswered() throws Exception {
+    String manualText = library.record("RU-8").orElseThrow().practice().text(org.practicefinder.model.Section.ACTION).orElseThrow();
+    String challenge = (manualText + " " + manualText + " " + manualText).substring(0, 4000);
+    JsonObject o = json(post("/api/recommend", "{\"challenge\": " + new com.google.gson.Gson().toJson(challenge) + "}"), 200);
+    assertEquals("RU-8", o.getAsJsonArray("results").get(0).getAsJsonObject().get("id").getAsString());
+  }
+
+  @Test
+  void unknownParametersAre400() throws Exception {
+    assertTrue(json(get("/api/search?populaton=female"), 400).get("error").getAsString().startsWith("unknown parameter"));
+    json(get("/api/recommend?q=police&Country=Russia"), 400);
   }
 
   @Test
@@ -204,7 +219,7 @@ class ApiServerTest {
   @ParameterizedTest
   @ValueSource(strings = {"not json", "[1,2]", "{}", "{\"challenge\": \"\"}", "{\"challenge\": \"x\", \"filters\": 3}",
       "{\"challenge\": \"x\", \"filters\": {\"population\": [\"nobody\"]}}", "{\"challenge\": 42}",
-      "{challenge: \"lenient JSON\"}", "{\"challenge\": \"x\", \"size\": \"abc\"}", "{\"challenge\": \"x\", \"lang\": \"fr\"}"})
+      "{challenge: \"lenient JSON\"}", "{\"challenge\": \"x\"} and more", "{\"challenge\": \"x\", \"size\": \"abc\"}", "{\"challenge\": \"x\", \"lang\": \"fr\"}"})
   void badRecommendBodiesAre400(String body) throws Exception {
     assertTrue(json(post("/api/recommend", body), 400).has("error"));
   }
@@ -248,12 +263,16 @@ class ApiServerTest {
 
   @Test
   void wrongMethodsAre405() throws Exception {
-    for (String method : List.of("PUT", "DELETE", "PATCH")) {
+    for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
       HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/practices/UA-4"))
           .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
       assertEquals("method not allowed", json(res, 405).get("error").getAsString());
-      assertEquals("GET, POST, OPTIONS", res.headers().firstValue("Allow").orElse(""));
+      assertEquals("GET, OPTIONS", res.headers().firstValue("Allow").orElse(""));
     }
+    HttpResponse<String> put = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/recommend"))
+        .PUT(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals("GET, POST, OPTIONS", put.headers().firstValue("Allow").orElse(""));
+    json(post("/api/search", "{}"), 405);
   }
 
   @Test
