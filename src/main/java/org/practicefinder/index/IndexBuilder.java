@@ -113,11 +113,11 @@ public final class IndexBuilder {
     }
     doc.add(new TextField(Fields.TEXT, all.toString(), Field.Store.NO));
     doc.add(new StoredField(Fields.RECORD, RecordCodec.encode(record)));
-    doc.add(new SortedSetDocValuesFacetField(Fields.COUNTRY, p.country().displayName()));
-    for (String place : p.locationNames()) doc.add(new SortedSetDocValuesFacetField(Fields.LOCATION, place));
-    record.tagging().facets().forEach((dim, ids) -> {
-      for (String id : ids) doc.add(new SortedSetDocValuesFacetField(dim, id));
-    });
+    List<String> dims = new ArrayList<>(Fields.HEADER_DIMENSIONS);
+    dims.addAll(record.tagging().facets().keySet());
+    for (String dim : dims) {
+      for (String value : PracticeLibrary.valuesOf(record, dim)) doc.add(new SortedSetDocValuesFacetField(dim, value));
+    }
     return doc;
   }
 

@@ -164,13 +164,7 @@ public final class PracticeLibrary implements Closeable {
   /** @return the values present in the library for a header dimension or year, sorted */
   public List<String> values(String dimension) {
     TreeSet<String> values = new TreeSet<>(Comparator.naturalOrder());
-    for (PracticeRecord r : records) {
-      switch (dimension) {
-        case Fields.COUNTRY -> values.add(r.practice().country().displayName());
-        case Fields.LOCATION -> values.addAll(r.practice().locationNames());
-        default -> values.addAll(r.tagging().get(dimension));
-      }
-    }
+    for (PracticeRecord r : records) values.addAll(valuesOf(r, dimension));
     return List.copyOf(values);
   }
 
@@ -195,14 +189,19 @@ public final class PracticeLibrary implements Closeable {
         .orElseGet(() -> values(dim));
   }
 
+  /** @return the practice's values of a dimension: its country, its places, or its concepts */
+  public static List<String> valuesOf(PracticeRecord record, String dimension) {
+    return switch (dimension) {
+      case Fields.COUNTRY -> List.of(record.practice().country().displayName());
+      case Fields.LOCATION -> record.practice().locationNames();
+      default -> record.tagging().get(dimension);
+    };
+  }
+
   /** @return true if the practice has, for every filtered dimension, at least one of its values */
   public boolean matches(PracticeRecord record, Map<String, List<String>> filters) {
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {
-      List<String> have = switch (f.getKey()) {
-        case Fields.COUNTRY -> List.of(record.practice().country().displayName());
-        case Fields.LOCATION -> record.practice().locationNames();
-        default -> record.tagging().get(f.getKey());
-      };
+      List<String> have = valuesOf(record, f.getKey());
       if (f.getValue().stream().noneMatch(have::contains)) return false;
     }
     return true;

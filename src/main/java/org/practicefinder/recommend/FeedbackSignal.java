@@ -1,7 +1,6 @@
 package org.practicefinder.recommend;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -14,15 +13,15 @@ import org.practicefinder.index.PracticeRecord;
  * resemble the best matches rise even when they share no words with the challenge.
  */
 final class FeedbackSignal implements Signal {
+  private final PracticeLibrary library;
   private final List<Signal> firstStage;
   private final int depth;
-  private final List<float[]> vectors = new ArrayList<>();
 
   /** @param depth how many of the first stage's best practices to take as relevant */
   FeedbackSignal(PracticeLibrary library, List<Signal> firstStage, int depth) {
+    this.library = library;
     this.firstStage = List.copyOf(firstStage);
     this.depth = depth;
-    for (PracticeRecord r : library.records()) vectors.add(library.practiceVector(r));
   }
 
   @Override
@@ -32,7 +31,8 @@ final class FeedbackSignal implements Signal {
 
   @Override
   public double[] score(Challenge challenge) throws IOException {
-    int n = vectors.size();
+    List<PracticeRecord> records = library.records();
+    int n = records.size();
     double[] first = new double[n];
     for (Signal s : firstStage) {
       double[] v = challenge.scores(s);
@@ -44,7 +44,8 @@ final class FeedbackSignal implements Signal {
     double[] scores = new double[n];
     for (int i = 0; i < n; i++) {
       double sum = 0;
-      for (int t : top) sum += SentenceSignal.cosines(vectors.get(i), List.of(vectors.get(t)))[0];
+      float[] v = library.practiceVector(records.get(i));
+      for (int t : top) sum += SentenceSignal.cosines(v, List.of(library.practiceVector(records.get(t))))[0];
       scores[i] = Math.max(0, sum / top.size());
     }
     return scores;
