@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.practicefinder.embed.Embedder;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
  * A challenge as the signals see it: the user's text, the concepts detected in it (less any the
- * user removed), and what is computed from it once per request: its embedding and the signals'
- * scores. Not thread-safe: one per request.
+ * user removed), and what is computed from it once per request: its embedding, its cosine with
+ * every sentence, and the signals' scores. Not thread-safe: one per request.
  */
 final class Challenge {
   private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
@@ -22,6 +24,8 @@ final class Challenge {
   private float[] embedding;
   /** Scores by signal name: a signal that feeds another is computed once. */
   private final Map<String, double[]> scores = new HashMap<>();
+  /** Cosine of the challenge with each sentence, by practice order: shared by the sentence signals and the explanations. */
+  private double[][] sentenceCosines;
 
   Challenge(String text, List<ConceptDetector.Detected> concepts) {
     this.text = text;
@@ -44,6 +48,18 @@ final class Challenge {
       scores.put(signal.name(), s);
     }
     return s;
+  }
+
+  /** @return the cosine of the challenge with each of the practice's sentences, computed once for all practices */
+  double[] sentenceCosines(PracticeLibrary library, Embedder embedder, PracticeRecord record) {
+    if (sentenceCosines == null) {
+      float[] q = embedding(embedder);
+      sentenceCosines = new double[library.records().size()][];
+      for (PracticeRecord r : library.records()) {
+        sentenceCosines[r.order()] = SentenceSignal.cosines(q, library.sentenceVectors(r));
+      }
+    }
+    return sentenceCosines[record.order()];
   }
 
   /** @return the embedding of {@link #englishText()}, computed on first use */

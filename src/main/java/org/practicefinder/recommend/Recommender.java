@@ -281,8 +281,7 @@ public final class Recommender {
 
   private Recommendation explain(PracticeRecord r, Challenge challenge, Set<String> telling, double score,
       Map<String, Integer> signalRanks, Language language) {
-    double[] cosines = SentenceSignal.cosines(challenge.embedding(embedder), library.sentenceVectors(r));
-    Optional<Evidence> evidence = explainer.explain(r, telling, cosines);
+    Optional<Evidence> evidence = explainer.explain(r, telling, challenge.sentenceCosines(library, embedder, r));
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))

@@ -28,10 +28,9 @@ final class SentenceSignal implements Signal {
 
   @Override
   public double[] score(Challenge challenge) {
-    float[] q = challenge.embedding(embedder);
     double[] scores = new double[library.records().size()];
     for (PracticeRecord r : library.records()) {
-      double[] cosines = cosines(q, library.sentenceVectors(r));
+      double[] cosines = challenge.sentenceCosines(library, embedder, r).clone();
       Arrays.sort(cosines);
       double sum = 0;
       int m = Math.min(k, cosines.length);
