@@ -193,7 +193,7 @@ public final class Main implements Callable<Integer> {
     @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/challenges-dev.json ../shared/eval/facets-dev.json")
     List<Path> files;
 
-    @Option(names = "--errors", description = "also list each practice's tagging differences")
+    @Option(names = "--errors", description = "also list each practice's tagging differences and each challenge's judged practices missing from the fused top 5")
     boolean errors;
 
     @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5 + Recall@5) "
@@ -208,6 +208,7 @@ public final class Main implements Callable<Integer> {
           System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {
             System.out.print(Evaluation.table(Evaluation.run(recommender, Evaluation.load(file))));
+            if (errors) Evaluation.misses(recommender, Evaluation.load(file)).forEach(line -> System.out.println("  " + line));
             if (fit) {
               FusionFitter.Fit f = FusionFitter.fit(recommender, Evaluation.load(file));
               System.out.printf(Locale.ROOT, "fitted weights: %s%nleave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n",

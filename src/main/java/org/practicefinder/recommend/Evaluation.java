@@ -65,6 +65,26 @@ public final class Evaluation {
     return rows;
   }
 
+  /**
+   * @return one line per challenge whose fused top 5 misses a judged practice: its Recall@5, then
+   *     each missed practice as id (grade) at its fused rank among all 39
+   */
+  public static List<String> misses(Recommender recommender, List<Query> queries) {
+    List<String> out = new ArrayList<>();
+    for (Query q : queries) {
+      List<String> ranked = recommender.rankAll(q.challenge(), Recommender.MAX_SIZE).get("fused");
+      StringBuilder line = new StringBuilder();
+      q.relevant().forEach((id, grade) -> {
+        int rank = ranked.indexOf(id) + 1;
+        if (grade > 0 && (rank == 0 || rank > 5)) line.append(' ').append(id).append(" (").append(grade).append(") at ").append(rank == 0 ? "-" : rank);
+      });
+      if (!line.isEmpty()) {
+        out.add(String.format(java.util.Locale.ROOT, "%s %s R@5 %.2f, missed:%s", q.id(), q.lang(), Metrics.recall(ranked, q.relevant(), 5), line));
+      }
+    }
+    return out;
+  }
+
   /** @return the rows as a Markdown table, systems down, metrics across, en then ru/uk */
   public static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder("| system | en nDCG@5 | en R@5 | en MRR@10 | ru/uk nDCG@5 | ru/uk R@5 | ru/uk MRR@10 |\n");
