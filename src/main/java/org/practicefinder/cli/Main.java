@@ -211,8 +211,9 @@ public final class Main implements Callable<Integer> {
             if (errors) Evaluation.misses(recommender, Evaluation.load(file)).forEach(line -> System.out.println("  " + line));
             if (fit) {
               FusionFitter.Fit f = FusionFitter.fit(recommender, Evaluation.load(file));
-              System.out.printf(Locale.ROOT, "fitted weights: %s%nleave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n",
-                  f.weights(), f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);
+              System.out.printf(Locale.ROOT, "fitted weights: %s%nin sample: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n"
+                  + "leave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n", f.weights(), f.inSample()[0], f.inSample()[1],
+                  f.inSample()[2], f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);
             }
             continue;
           }

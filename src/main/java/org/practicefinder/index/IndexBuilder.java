@@ -44,8 +44,8 @@ import org.practicefinder.taxonomy.Vocabulary;
  * changed input rebuilds it.
  */
 public final class IndexBuilder {
-  /** Bump when the document layout changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "3";
+  /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
+  static final String SCHEMA_VERSION = "4";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv");
 

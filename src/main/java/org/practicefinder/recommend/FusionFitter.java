@@ -19,10 +19,10 @@ public final class FusionFitter {
 
   /**
    * @param weights signal → weight fitted on all challenges
-   * @param crossValidated nDCG@5, Recall@5 and MRR@10 over the challenges, each scored with weights
-   *     fitted without it
+   * @param inSample nDCG@5, Recall@5 and MRR@10 over the challenges with those weights (optimistic)
+   * @param crossValidated the same, each challenge scored with weights fitted without it
    */
-  public record Fit(Map<String, Double> weights, double[] crossValidated) {}
+  public record Fit(Map<String, Double> weights, double[] inSample, double[] crossValidated) {}
 
   /** Per-challenge scores of every signal, computed once. */
   private record Case(Map<String, double[]> scores, Map<String, Integer> relevant) {}
@@ -43,12 +43,18 @@ public final class FusionFitter {
     for (int i = 0; i < cases.size(); i++) {
       List<Case> train = new ArrayList<>(cases);
       Case held = train.remove(i);
-      List<String> ranked = recommender.rank(fit(recommender, signals, train), held.scores(), 10);
-      cv[0] += Metrics.ndcg(ranked, held.relevant(), 5) / cases.size();
-      cv[1] += Metrics.recall(ranked, held.relevant(), 5) / cases.size();
-      cv[2] += Metrics.reciprocalRank(ranked, held.relevant(), 10) / cases.size();
+      add(cv, recommender.rank(fit(recommender, signals, train), held.scores(), 10), held.relevant(), cases.size());
     }
-    return new Fit(fit(recommender, signals, cases), cv);
+    Map<String, Double> weights = fit(recommender, signals, cases);
+    double[] inSample = new double[3];
+    for (Case c : cases) add(inSample, recommender.rank(weights, c.scores(), 10), c.relevant(), cases.size());
+    return new Fit(weights, inSample, cv);
+  }
+
+  private static void add(double[] sums, List<String> ranked, Map<String, Integer> relevant, int n) {
+    sums[0] += Metrics.ndcg(ranked, relevant, 5) / n;
+    sums[1] += Metrics.recall(ranked, relevant, 5) / n;
+    sums[2] += Metrics.reciprocalRank(ranked, relevant, 10) / n;
   }
 
   private static Map<String, Double> fit(Recommender recommender, List<String> signals, List<Case> cases) {

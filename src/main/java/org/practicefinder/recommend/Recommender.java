@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -24,6 +25,7 @@ import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
+import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
@@ -95,7 +97,7 @@ public final class Recommender {
     this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
-    this.explainer = new Explainer(Language.EN.newAnalyzer(), library.records(), idf(library));
+    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.STOP_WORDS), library.records(), idf(library));
   }
 
   /**

@@ -6,7 +6,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -25,6 +30,11 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  */
 public final class QueryAnalyzer extends Analyzer {
   private static final SynonymMap SYNONYMS = load();
+  /**
+   * Snowball's English stop list (174 words), not the index's 33: challenges are typed as
+   * questions, and "how", "we", "our", "can" would otherwise count as matches.
+   */
+  public static final CharArraySet STOP_WORDS = snowballStopWords();
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
@@ -32,7 +42,7 @@ public final class QueryAnalyzer extends Analyzer {
     TokenStream result = new EnglishPossessiveFilter(source);
     result = new LowerCaseFilter(result);
     result = new SynonymGraphFilter(result, SYNONYMS, true);
-    result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    result = new StopFilter(result, STOP_WORDS);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }
@@ -40,6 +50,14 @@ public final class QueryAnalyzer extends Analyzer {
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
     return new LowerCaseFilter(in);
+  }
+
+  private static CharArraySet snowballStopWords() {
+    try (Reader in = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
+      return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static SynonymMap load() {

@@ -35,9 +35,9 @@ public final class ConceptDetector {
   public List<Detected> detect(String text) {
     List<PhraseMatcher.Match> all = new ArrayList<>();
     for (PhraseMatcher matcher : matchers.values()) all.addAll(matcher.find(text)); // EN first: EnumMap order
-    all.sort(Comparator.comparingInt(PhraseMatcher.Match::start)); // stable: English first among equals
     Map<String, Detected> byConcept = new LinkedHashMap<>();
-    for (PhraseMatcher.Match m : all) {
+    all.sort(Comparator.comparingInt(PhraseMatcher.Match::start)); // stable: English first among equals
+    for (PhraseMatcher.Match m : PhraseMatcher.outermost(all)) {
       byConcept.putIfAbsent(m.concept().id(), new Detected(m.concept(), text.substring(m.start(), m.end()), m.language()));
     }
     return List.copyOf(byConcept.values());

@@ -50,7 +50,7 @@ public final class Tagger {
     Map<String, String> evidence = new LinkedHashMap<>();
     for (Sentences.Sentence s : Sentences.of(practice, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
-      for (PhraseMatcher.Match m : english.find(s.text())) evidence.putIfAbsent(m.concept().id(), s.text());
+      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text()))) evidence.putIfAbsent(m.concept().id(), s.text());
     }
     Set<String> ids = new LinkedHashSet<>(evidence.keySet());
     for (Correction o : overrides) {

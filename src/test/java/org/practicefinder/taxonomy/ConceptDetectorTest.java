@@ -57,6 +57,12 @@ class ConceptDetectorTest {
   }
 
   @Test
+  void aTermInsideALongerOneOfTheSameDimensionDoesNotCount() {
+    assertEquals(List.of("transgender"), ids("We work with transgender women", "population"));
+    assertEquals(List.of("female", "mothers"), ids("goods for female sex workers and their children", "population"));
+  }
+
+  @Test
   void aTermSharedByLanguagesIsReportedAsEnglish() {
     ConceptDetector.Detected d = DETECTOR.detect("USAID funding stopped").stream()
         .filter(x -> x.concept().id().equals("donors")).findFirst().orElseThrow();
