@@ -1,22 +1,42 @@
 package org.practicefinder.recommend;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Sentences;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Tagger;
 
 /**
- * Raises practices tagged with the concepts detected in the challenge. Each shared concept adds its
- * inverse document frequency, so a rare concept (transgender) says more than a common one
- * (outreach). A practice tagged only with the parent of a detected concept (indoor, for saunas)
- * gets half of the parent's: it works in the same kind of setting, if not that one.
+ * BM25 over concepts: raises practices tagged with the concepts detected in the challenge. A
+ * practice is taken as a bag of concept mentions, one per sentence that names the concept, so a
+ * practice about a hotline outranks one that lists a hotline among ten services, and a rare
+ * concept (transgender) says more than a common one (outreach). A practice tagged only with the
+ * parent of a detected concept (indoor, for saunas) gets half of the parent's score: it works in
+ * the same kind of setting, if not that one.
  */
 final class ConceptSignal implements Signal {
+  /** Lucene's BM25 defaults: no fitting to any judged set. */
+  private static final double K1 = 1.2;
+  private static final double B = 0.75;
+
   private final PracticeLibrary library;
+  /** By practice order: concept id → sentences naming it. */
+  private final List<Map<String, Integer>> mentions;
+  /** By practice order: sentences over the mean number of sentences. */
+  private final double[] relativeLength;
 
   ConceptSignal(PracticeLibrary library) {
     this.library = library;
+    Tagger tagger = new Tagger(library.vocabulary());
+    this.mentions = library.records().stream().map(r -> tagger.mentions(r.practice())).toList();
+    double[] sentences = library.records().stream().mapToDouble(r -> Sentences.of(r.practice(), true).size()).toArray();
+    double mean = java.util.Arrays.stream(sentences).average().orElse(1);
+    this.relativeLength = java.util.Arrays.stream(sentences).map(n -> n / mean).toArray();
   }
 
   @Override
@@ -27,7 +47,7 @@ final class ConceptSignal implements Signal {
   @Override
   public double[] score(Challenge challenge) {
     double[] scores = new double[library.records().size()];
-    java.util.Set<String> detected = new java.util.HashSet<>();
+    Set<String> detected = new HashSet<>();
     challenge.concepts().forEach(d -> detected.add(d.concept().id()));
     for (ConceptDetector.Detected d : challenge.concepts()) {
       Concept c = d.concept();
@@ -37,14 +57,18 @@ final class ConceptSignal implements Signal {
     return scores;
   }
 
-  /** Adds {@code share} of the concept's IDF to practices tagged {@code id} and not already credited for {@code c}. */
+  /** Adds {@code share} of the BM25 score of concept {@code id} to the practices tagged with it and not already credited for {@code c}. */
   private void add(double[] scores, Concept c, String id, double share) {
     List<PracticeRecord> records = library.records();
     List<PracticeRecord> tagged = records.stream().filter(r -> r.tagging().get(c.dimension()).contains(id)).toList();
     if (tagged.isEmpty()) return;
-    double idf = Math.log(1 + (double) records.size() / tagged.size());
+    double idf = Math.log(1 + (records.size() - tagged.size() + 0.5) / (tagged.size() + 0.5));
     for (PracticeRecord r : tagged) {
-      if (share == 1.0 || !r.tagging().get(c.dimension()).contains(c.id())) scores[r.order()] += share * idf;
+      if (share < 1.0 && r.tagging().get(c.dimension()).contains(c.id())) continue;
+      // A tag that comes from an override, an implication or a child has no sentence of its own: count one.
+      int tf = Math.max(1, mentions.get(r.order()).getOrDefault(id, 0));
+      double norm = K1 * (1 - B + B * relativeLength[r.order()]);
+      scores[r.order()] += share * idf * tf * (K1 + 1) / (tf + norm);
     }
   }
 }

@@ -1,8 +1,11 @@
 package org.practicefinder.recommend;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -13,11 +16,14 @@ import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
- * BM25 over weighted practice fields. The English terms of concepts detected
- * in the challenge are added to its text, so a Russian or Ukrainian challenge still finds English
- * practices through the vocabulary.
+ * BM25 over weighted practice fields. The English terms of concepts detected in the challenge are
+ * added as phrases at half weight, so a Russian or Ukrainian challenge still finds English practices
+ * through the vocabulary, and "phone line" finds "hotline" without "line" matching every line.
  */
 final class LexicalSignal implements Signal {
+  /** The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation. */
+  private static final float EXPANSION_WEIGHT = 0.5f;
+
   private final PracticeLibrary library;
   private final Analyzer analyzer = new QueryAnalyzer();
   private final String name;
@@ -43,13 +49,12 @@ final class LexicalSignal implements Signal {
 
   @Override
   public double[] score(Challenge challenge) throws IOException {
-    StringBuilder text = new StringBuilder(challenge.text());
+    Set<String> terms = new LinkedHashSet<>();
     for (ConceptDetector.Detected d : challenge.concepts()) {
-      if (expandEnglishConcepts || d.language() != Language.EN) {
-        text.append(' ').append(String.join(" ", d.concept().terms().get(Language.EN)));
-      }
+      if (expandEnglishConcepts || d.language() != Language.EN) terms.addAll(d.concept().terms().get(Language.EN));
     }
-    Query q = QueryFactory.text(analyzer, fields, text.toString());
+    Query q = QueryFactory.text(analyzer, fields, challenge.text());
+    if (!terms.isEmpty()) q = QueryFactory.any(q, new BoostQuery(QueryFactory.phrases(analyzer, fields.keySet(), terms), EXPANSION_WEIGHT));
     double[] scores = new double[library.records().size()];
     TopDocs top = library.searcher().search(q, scores.length);
     for (ScoreDoc sd : top.scoreDocs) scores[library.recordOfDoc(sd.doc).order()] = sd.score;

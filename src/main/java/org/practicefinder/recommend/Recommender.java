@@ -118,8 +118,9 @@ public final class Recommender {
     signals.add(new SentenceSignal(library, embedder, 1));
     signals.add(new SentenceSignal(library, embedder, 3));
     signals.add(sentences);
-    signals.add(new ConceptSignal(library));
-    signals.add(new FeedbackSignal(library, List.of(expanded, sentences), 3));
+    Signal concepts = new ConceptSignal(library);
+    signals.add(concepts);
+    signals.add(new FeedbackSignal(library, List.of(expanded, sentences, concepts), 3));
     return new Recommender(library, detector, embedder, signals, loadWeights());
   }
 

@@ -1,6 +1,7 @@
 package org.practicefinder.search;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
 import org.practicefinder.taxonomy.ConceptDetector;
 
 /**
@@ -26,6 +28,8 @@ import org.practicefinder.taxonomy.ConceptDetector;
 public final class QueryFactory {
   /** Words per query: with a field or two each and synonyms, well below Lucene's 1024 clauses. */
   static final int MAX_WORDS = 150;
+  /** Expansion phrases per query: with a field or two each, within Lucene's clause limit next to {@link #MAX_WORDS}. */
+  static final int MAX_PHRASES = 300;
   /** A word with a leading minus, or a quoted phrase with one: SimpleQueryParser's NOT. */
   private static final Pattern NEGATED = Pattern.compile("(?<!\\S)-(\"[^\"]*\"?|\\S+)");
 
@@ -55,6 +59,23 @@ public final class QueryFactory {
     String[] words = text.trim().split("\\s+");
     if (words.length <= MAX_WORDS) return text;
     return Arrays.stream(words).distinct().limit(MAX_WORDS).collect(Collectors.joining(" "));
+  }
+
+  /**
+   * @param terms words or phrases, each analysed as a phrase over every field
+   * @return the SHOULD-combination of the phrases, at most {@link #MAX_PHRASES} of them; a query
+   *     that matches nothing when no term has a searchable word
+   */
+  public static Query phrases(Analyzer analyzer, Collection<String> fields, Collection<String> terms) {
+    QueryBuilder builder = new QueryBuilder(analyzer);
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    terms.stream().limit(MAX_PHRASES).forEach(term -> {
+      for (String field : fields) {
+        Query q = builder.createPhraseQuery(field, term);
+        if (q != null) b.add(q, BooleanClause.Occur.SHOULD);
+      }
+    });
+    return b.build();
   }
 
   /**

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,6 +82,22 @@ public final class Tagger {
       evidence.put(year[0], year[1]);
     });
     return new Tagging(facets, evidence);
+  }
+
+  /**
+   * @return concept id → how many of the practice's sentences (CHALLENGE aside, as in tagging)
+   *     name it: how central the concept is to the practice, not only whether it is there
+   */
+  public Map<String, Integer> mentions(Practice practice) {
+    Map<String, Integer> out = new HashMap<>();
+    for (Sentences.Sentence s : Sentences.of(practice, true)) {
+      if (s.section().equals(Section.CHALLENGE.key())) continue;
+      Set<String> once = new HashSet<>();
+      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text()))) {
+        if (once.add(m.concept().id())) out.merge(m.concept().id(), 1, Integer::sum);
+      }
+    }
+    return out;
   }
 
   /** @return {year, sentence}: the first "in/since/from YYYY" in ACTION, else OUTCOMES; else their first year at all */
