@@ -22,6 +22,12 @@ public final class ConceptDetector {
    */
   public record Detected(Concept concept, String matched, Language language) {}
 
+  /**
+   * People write more loosely than the vocabulary's terms, so one extra word may stand inside a term
+   * ("train our staff", "sex workers themselves run"); the manual's own text is tagged strictly.
+   */
+  static final int SLOP = 1;
+
   private final Map<Language, PhraseMatcher> matchers = new EnumMap<>(Language.class);
 
   public ConceptDetector(Vocabulary vocabulary) {
@@ -34,7 +40,7 @@ public final class ConceptDetector {
    */
   public List<Detected> detect(String text) {
     List<PhraseMatcher.Match> all = new ArrayList<>();
-    for (PhraseMatcher matcher : matchers.values()) all.addAll(matcher.find(text)); // EN first: EnumMap order
+    for (PhraseMatcher matcher : matchers.values()) all.addAll(matcher.find(text, SLOP)); // EN first: EnumMap order
     Map<String, Detected> byConcept = new LinkedHashMap<>();
     all.sort(Comparator.comparingInt(PhraseMatcher.Match::start)); // stable: English first among equals
     for (PhraseMatcher.Match m : PhraseMatcher.outermost(all)) {

@@ -51,26 +51,45 @@ final class PhraseMatcher {
     }
   }
 
-  /** @return every term occurrence in {@code text}, overlapping ones included, in text order */
-  List<Match> find(String text) {
+  /**
+   * @param slop how many words in all may stand between the words of a term ("train our staff" for
+   *     "train staff"); stop words are not counted
+   * @return every term occurrence in {@code text}, overlapping ones included, in text order
+   */
+  List<Match> find(String text, int slop) {
     List<Token> tokens = tokens(text);
     List<Match> matches = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       Set<Pattern> tried = new HashSet<>();
       for (String form : tokens.get(i).forms()) {
         for (Pattern p : byFirstForm.getOrDefault(form, List.of())) {
-          int n = p.tokens().size();
-          if (i + n > tokens.size() || !tried.add(p)) continue;
-          boolean all = true;
-          for (int k = 1; k < n && all; k++) {
-            all = intersects(tokens.get(i + k).forms(), p.tokens().get(k).forms())
-                && !SENTENCE_END.matcher(text.substring(tokens.get(i + k - 1).end(), tokens.get(i + k).start())).find();
-          }
-          if (all) matches.add(new Match(p.concept(), language, tokens.get(i).start(), tokens.get(i + n - 1).end()));
+          if (!tried.add(p)) continue;
+          int end = matchFrom(text, tokens, p, i, slop);
+          if (end >= 0) matches.add(new Match(p.concept(), language, tokens.get(i).start(), tokens.get(end).end()));
         }
       }
     }
     return matches;
+  }
+
+  /** @return the index of the last text token of the pattern matched from token i, skipping at most slop tokens in all; -1 if none */
+  private static int matchFrom(String text, List<Token> tokens, Pattern p, int i, int slop) {
+    int pos = i;
+    int left = slop;
+    for (int k = 1; k < p.tokens().size(); k++) {
+      int found = -1;
+      for (int j = pos + 1; j <= pos + 1 + left && j < tokens.size(); j++) {
+        if (SENTENCE_END.matcher(text.substring(tokens.get(j - 1).end(), tokens.get(j).start())).find()) break;
+        if (intersects(tokens.get(j).forms(), p.tokens().get(k).forms())) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) return -1;
+      left -= found - pos - 1;
+      pos = found;
+    }
+    return pos;
   }
 
   /**

@@ -52,7 +52,7 @@ public final class Tagger {
     Map<String, String> evidence = new LinkedHashMap<>();
     for (Sentences.Sentence s : Sentences.of(practice, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
-      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text()))) evidence.putIfAbsent(m.concept().id(), s.text());
+      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text(), 0))) evidence.putIfAbsent(m.concept().id(), s.text());
     }
     Set<String> ids = new LinkedHashSet<>(evidence.keySet());
     for (Correction o : overrides) {
@@ -93,7 +93,7 @@ public final class Tagger {
     for (Sentences.Sentence s : Sentences.of(practice, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue;
       Set<String> once = new HashSet<>();
-      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text()))) {
+      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text(), 0))) {
         if (once.add(m.concept().id())) out.merge(m.concept().id(), 1, Integer::sum);
       }
     }

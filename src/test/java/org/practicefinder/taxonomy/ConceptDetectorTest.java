@@ -57,6 +57,12 @@ class ConceptDetectorTest {
   }
 
   @Test
+  void oneExtraWordMayStandInsideATerm() {
+    assertEquals(List.of("provider-training"), ids("How do we train our staff?", "service"));
+    assertEquals(List.of(), ids("How do we train all our new staff?", "service"));
+  }
+
+  @Test
   void aTermInsideALongerOneOfTheSameDimensionDoesNotCount() {
     assertEquals(List.of("transgender"), ids("We work with transgender women", "population"));
     assertEquals(List.of("female", "mothers"), ids("goods for female sex workers and their children", "population"));
