@@ -33,6 +33,16 @@ class TaggerTest {
   }
 
   @Test
+  void mentionsCountTheSentencesNamingAConceptOutsideTheChallenge() {
+    Practice p = practice("Sex workers need a hotline.",
+        "The NGO opened a hotline. Hotline consultants answer calls at night. Outreach workers hand out condoms.");
+    Map<String, Integer> mentions = TAGGER.mentions(p);
+    assertEquals(2, mentions.get("hotline")); // not the challenge's sentence
+    assertEquals(1, mentions.get("outreach"));
+    assertFalse(mentions.containsKey("transgender"));
+  }
+
+  @Test
   void aConceptNamedOnlyInTheChallengeIsContextNotATag() {
     Tagging t = TAGGER.tag(practice("Many sex workers inject drugs.", "The NGO opened a hotline."));
     assertFalse(t.get("population").contains("people-who-use-drugs"));

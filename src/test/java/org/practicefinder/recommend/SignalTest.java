@@ -1,0 +1,60 @@
+package org.practicefinder.recommend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.practicefinder.TestLibrary;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.taxonomy.ConceptDetector;
+
+/** Single signals on the real manual, with challenges written for these tests. */
+class SignalTest {
+  private static final PracticeLibrary LIBRARY = TestLibrary.get();
+  private static final ConceptDetector DETECTOR = new ConceptDetector(LIBRARY.vocabulary());
+
+  private static double[] scores(Signal signal, String challenge) throws IOException {
+    return signal.score(new Challenge(challenge, DETECTOR.detect(challenge)));
+  }
+
+  private static double score(double[] scores, String id) {
+    return scores[LIBRARY.record(id).orElseThrow().order()];
+  }
+
+  @Test
+  void conceptsWeighHowOftenAPracticeNamesTheConcept() throws IOException {
+    double[] s = scores(new ConceptSignal(LIBRARY), "We want a phone line for sex workers");
+    List<String> scored = new ArrayList<>();
+    for (PracticeRecord r : LIBRARY.records()) if (s[r.order()] > 0) scored.add(r.id());
+    assertEquals(List.of("UA-12", "RU-3"), scored); // the two practices tagged hotline
+    // RU-3 is about its hotline; UA-12 names one among its services
+    assertTrue(score(s, "RU-3") > 1.5 * score(s, "UA-12"), score(s, "RU-3") + " vs " + score(s, "UA-12"));
+  }
+
+  @Test
+  void aChildConceptCreditsPracticesWithOnlyItsParentByHalf() throws IOException {
+    double[] saunas = scores(new ConceptSignal(LIBRARY), "saunas");
+    double[] indoor = scores(new ConceptSignal(LIBRARY), "indoor venues");
+    for (PracticeRecord r : LIBRARY.records()) {
+      boolean tagged = r.tagging().get("setting").contains("saunas");
+      boolean parentOnly = !tagged && r.tagging().get("setting").contains("indoor");
+      if (parentOnly) assertEquals(indoor[r.order()] / 2, saunas[r.order()], 1e-9, r.id());
+      if (!tagged && !parentOnly) assertEquals(0, saunas[r.order()], r.id());
+    }
+  }
+
+  @Test
+  void vocabularyTermsExpandTheWordsOfTheChallenge() throws IOException {
+    LexicalSignal plain = new LexicalSignal(LIBRARY, "bm25", java.util.Map.of(org.practicefinder.index.Fields.TEXT, 1f), false);
+    LexicalSignal expanded = new LexicalSignal(LIBRARY, "bm25-expanded", java.util.Map.of(org.practicefinder.index.Fields.TEXT, 1f), true);
+    String challenge = "We want a phone line for sex workers"; // the manual says "hotline" and "hot-line"
+    assertTrue(score(scores(expanded, challenge), "RU-3") > score(scores(plain, challenge), "RU-3"));
+    double[] s = scores(expanded, challenge);
+    String best = LIBRARY.records().stream().max(java.util.Comparator.comparingDouble(r -> s[r.order()])).orElseThrow().id();
+    assertEquals("RU-3", best);
+  }
+}

@@ -1,0 +1,37 @@
+package org.practicefinder.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.TermQuery;
+import org.junit.jupiter.api.Test;
+
+class QueryFactoryTest {
+  private static final QueryAnalyzer ANALYZER = new QueryAnalyzer();
+
+  @Test
+  void expansionTermsArePhrasesOverEachField() {
+    BooleanQuery q = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text", "title"), List.of("phone line", "hotline"));
+    assertEquals(4, q.clauses().size());
+    assertEquals(new PhraseQuery("text", "phone", "line"), q.clauses().get(0).getQuery());
+    assertEquals(new TermQuery(new org.apache.lucene.index.Term("title", "hotlin")), q.clauses().get(3).getQuery());
+  }
+
+  @Test
+  void expansionIsCappedWithinLuceneClauseLimit() {
+    List<String> terms = IntStream.range(0, 400).mapToObj(i -> "term" + i).toList();
+    BooleanQuery q = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text"), terms);
+    assertEquals(QueryFactory.MAX_PHRASES, q.clauses().size());
+  }
+
+  @Test
+  void questionWordsAreStopWords() {
+    BooleanQuery q = (BooleanQuery) QueryFactory.text(ANALYZER, java.util.Map.of("text", 1f), "How can we reach our clients?");
+    assertEquals("text:can text:reach text:client", q.clauses().stream().map(c -> c.getQuery().toString()).reduce((a, b) -> a + " " + b).orElseThrow());
+    assertTrue(QueryAnalyzer.STOP_WORDS.contains("how"));
+  }
+}
