@@ -2,15 +2,18 @@ package org.practicefinder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.index.PracticeLibrary;
 
-/** The real manual, indexed once per test JVM into a temporary folder and shared by the tests. */
+/**
+ * The real manual, indexed into {@code target/test-index} and shared by the tests. The index is
+ * reused while its fingerprint matches (as in serving), and {@code mvn clean} removes it.
+ */
 public final class TestLibrary {
   public static final Path SEEDS = Path.of("seeds");
+  private static final Path INDEX = Path.of("target", "test-index");
   private static PracticeLibrary library;
   private static Embedder embedder;
 
@@ -25,8 +28,7 @@ public final class TestLibrary {
   public static synchronized PracticeLibrary get() {
     if (library == null) {
       try {
-        Path dir = Files.createTempDirectory("pf-index");
-        library = PracticeLibrary.open(SEEDS, dir, embedder());
+        library = PracticeLibrary.open(SEEDS, INDEX, embedder());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

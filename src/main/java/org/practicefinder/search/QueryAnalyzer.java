@@ -31,8 +31,9 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 public final class QueryAnalyzer extends Analyzer {
   private static final SynonymMap SYNONYMS = load();
   /**
-   * Snowball's English stop list (174 words), not the index's 33: challenges are typed as
-   * questions, and "how", "we", "our", "can" would otherwise count as matches.
+   * Snowball's English stop list (174 words), not the index's 33, plus "can" and "will", which it
+   * leaves out for being nouns too: challenges are typed as questions, and "how", "we", "our",
+   * "can" would otherwise count as matches and be given as the reason for one.
    */
   public static final CharArraySet STOP_WORDS = snowballStopWords();
 
@@ -54,7 +55,9 @@ public final class QueryAnalyzer extends Analyzer {
 
   private static CharArraySet snowballStopWords() {
     try (Reader in = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt", StandardCharsets.UTF_8)) {
-      return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(in));
+      CharArraySet words = CharArraySet.copy(WordlistLoader.getSnowballWordSet(in));
+      words.addAll(java.util.List.of("can", "will"));
+      return CharArraySet.unmodifiableSet(words);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
