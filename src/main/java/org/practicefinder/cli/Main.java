@@ -207,10 +207,11 @@ public final class Main implements Callable<Integer> {
         for (Path file : files) {
           System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {
-            System.out.print(Evaluation.table(Evaluation.run(recommender, Evaluation.load(file))));
-            if (errors) Evaluation.misses(recommender, Evaluation.load(file)).forEach(line -> System.out.println("  " + line));
+            List<Evaluation.Query> judged = Evaluation.load(file);
+            System.out.print(Evaluation.table(Evaluation.run(recommender, judged)));
+            if (errors) Evaluation.misses(recommender, judged).forEach(line -> System.out.println("  " + line));
             if (fit) {
-              FusionFitter.Fit f = FusionFitter.fit(recommender, Evaluation.load(file));
+              FusionFitter.Fit f = FusionFitter.fit(recommender, judged);
               System.out.printf(Locale.ROOT, "fitted weights: %s%nin sample: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n"
                   + "leave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n", f.weights(), f.inSample()[0], f.inSample()[1],
                   f.inSample()[2], f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
-import org.practicefinder.model.Sentences;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Tagger;
@@ -27,16 +26,16 @@ final class ConceptSignal implements Signal {
   private final PracticeLibrary library;
   /** By practice order: concept id → sentences naming it. */
   private final List<Map<String, Integer>> mentions;
-  /** By practice order: sentences over the mean number of sentences. */
+  /** By practice order: sentences counted over their mean number. */
   private final double[] relativeLength;
 
   ConceptSignal(PracticeLibrary library) {
     this.library = library;
     Tagger tagger = new Tagger(library.vocabulary());
-    this.mentions = library.records().stream().map(r -> tagger.mentions(r.practice())).toList();
-    double[] sentences = library.records().stream().mapToDouble(r -> Sentences.of(r.practice(), true).size()).toArray();
-    double mean = java.util.Arrays.stream(sentences).average().orElse(1);
-    this.relativeLength = java.util.Arrays.stream(sentences).map(n -> n / mean).toArray();
+    List<Tagger.Mentions> all = library.records().stream().map(r -> tagger.mentions(r.practice())).toList();
+    this.mentions = all.stream().map(Tagger.Mentions::bySentence).toList();
+    double mean = all.stream().mapToInt(Tagger.Mentions::sentences).average().orElse(1);
+    this.relativeLength = all.stream().mapToDouble(m -> m.sentences() / mean).toArray();
   }
 
   @Override

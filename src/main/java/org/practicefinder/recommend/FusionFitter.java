@@ -12,7 +12,7 @@ import java.util.Map;
  * how well fitted weights carry to unseen challenges by leave-one-out cross-validation: each
  * challenge is scored with weights fitted on all the others. One weight is fitted per signal
  * family (words, meaning, topics, resemblance), shared by the family's signals: four weights
- * where eleven would fit two dozen challenges too closely (leave-one-out Recall@5 0.73 against 0.68).
+ * where eleven would fit two dozen challenges too closely (leave-one-out shows it; see the README).
  */
 public final class FusionFitter {
   /** Candidate values of each weight. */

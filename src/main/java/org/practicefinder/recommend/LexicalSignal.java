@@ -25,7 +25,8 @@ final class LexicalSignal implements Signal {
   private static final float EXPANSION_WEIGHT = 0.5f;
 
   private final PracticeLibrary library;
-  private final Analyzer analyzer = new QueryAnalyzer();
+  private final Analyzer challengeAnalyzer = QueryAnalyzer.challenges();
+  private final Analyzer phraseAnalyzer = QueryAnalyzer.keywords();
   private final String name;
   private final Map<String, Float> fields;
   private final boolean expandEnglishConcepts;
@@ -53,8 +54,11 @@ final class LexicalSignal implements Signal {
     for (ConceptDetector.Detected d : challenge.concepts()) {
       if (expandEnglishConcepts || d.language() != Language.EN) terms.addAll(d.concept().terms().get(Language.EN));
     }
-    Query q = QueryFactory.text(analyzer, fields, challenge.text());
-    if (!terms.isEmpty()) q = QueryFactory.any(q, new BoostQuery(QueryFactory.phrases(analyzer, fields.keySet(), terms), EXPANSION_WEIGHT));
+    Query q = QueryFactory.text(challengeAnalyzer, fields, challenge.text());
+    if (!terms.isEmpty()) {
+      Query expansion = QueryFactory.phrases(phraseAnalyzer, fields.keySet(), terms, QueryFactory.clauseBudget(q));
+      q = QueryFactory.any(q, new BoostQuery(expansion, EXPANSION_WEIGHT));
+    }
     double[] scores = new double[library.records().size()];
     TopDocs top = library.searcher().search(q, scores.length);
     for (ScoreDoc sd : top.scoreDocs) scores[library.recordOfDoc(sd.doc).order()] = sd.score;

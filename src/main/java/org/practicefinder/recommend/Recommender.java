@@ -97,7 +97,7 @@ public final class Recommender {
     this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
-    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.STOP_WORDS), library.records(), idf(library));
+    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS), library.records(), idf(library));
   }
 
   /**

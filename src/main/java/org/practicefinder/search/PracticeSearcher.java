@@ -42,7 +42,7 @@ public final class PracticeSearcher {
   private static final int MAX_FACET_VALUES = 1000;
 
   private final PracticeLibrary library;
-  private final Analyzer analyzer = new QueryAnalyzer();
+  private final Analyzer analyzer = QueryAnalyzer.keywords();
   private final ConceptDetector detector;
   private final UnifiedHighlighter highlighter;
 

@@ -24,18 +24,36 @@ import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * English analysis for query text: as the index's {@link EnglishAnalyzer}, plus the domain
+ * English analysis for query text: the steps of the index's {@link EnglishAnalyzer}, plus the domain
  * synonyms of {@code synonyms.txt} (PWID/IDU, MSM, STI/STD, British and American spellings…)
- * expanded before stop words are removed and words stemmed. Used for queries only, so the index needs no rebuild when the list changes.
+ * expanded before stop words are removed and words stemmed. Used for queries only, so the index
+ * needs no rebuild when the list changes. Two stop lists: keywords and the vocabulary's phrases
+ * keep the index's ("off-street" stays two words), challenges drop more ({@link #CHALLENGE_STOP_WORDS}).
  */
 public final class QueryAnalyzer extends Analyzer {
   private static final SynonymMap SYNONYMS = load();
   /**
-   * Snowball's English stop list (174 words), not the index's 33, plus "can" and "will", which it
-   * leaves out for being nouns too: challenges are typed as questions, and "how", "we", "our",
-   * "can" would otherwise count as matches and be given as the reason for one.
+   * Snowball's English stop list (174 words) plus "can" and "will", which it leaves out for being
+   * nouns too: challenges are typed as questions, and "how", "we", "our", "can" would otherwise
+   * count as matches and be given as the reason for one.
    */
-  public static final CharArraySet STOP_WORDS = snowballStopWords();
+  public static final CharArraySet CHALLENGE_STOP_WORDS = snowballStopWords();
+
+  private final CharArraySet stopWords;
+
+  private QueryAnalyzer(CharArraySet stopWords) {
+    this.stopWords = stopWords;
+  }
+
+  /** @return the analysis of search keywords and of vocabulary phrases: the index's stop words */
+  public static QueryAnalyzer keywords() {
+    return new QueryAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+  }
+
+  /** @return the analysis of a challenge's free text: {@link #CHALLENGE_STOP_WORDS} */
+  public static QueryAnalyzer challenges() {
+    return new QueryAnalyzer(CHALLENGE_STOP_WORDS);
+  }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
@@ -43,7 +61,7 @@ public final class QueryAnalyzer extends Analyzer {
     TokenStream result = new EnglishPossessiveFilter(source);
     result = new LowerCaseFilter(result);
     result = new SynonymGraphFilter(result, SYNONYMS, true);
-    result = new StopFilter(result, STOP_WORDS);
+    result = new StopFilter(result, stopWords);
     result = new PorterStemFilter(result);
     return new TokenStreamComponents(source, result);
   }

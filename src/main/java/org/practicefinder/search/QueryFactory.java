@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -17,6 +18,7 @@ import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.practicefinder.taxonomy.ConceptDetector;
@@ -28,8 +30,6 @@ import org.practicefinder.taxonomy.ConceptDetector;
 public final class QueryFactory {
   /** Words per query: with a field or two each and synonyms, well below Lucene's 1024 clauses. */
   static final int MAX_WORDS = 150;
-  /** Expansion phrases per query: with a field or two each, within Lucene's clause limit next to {@link #MAX_WORDS}. */
-  static final int MAX_PHRASES = 300;
   /** A word with a leading minus, or a quoted phrase with one: SimpleQueryParser's NOT. */
   private static final Pattern NEGATED = Pattern.compile("(?<!\\S)-(\"[^\"]*\"?|\\S+)");
 
@@ -63,19 +63,56 @@ public final class QueryFactory {
 
   /**
    * @param terms words or phrases, each analysed as a phrase over every field
-   * @return the SHOULD-combination of the phrases, at most {@link #MAX_PHRASES} of them; a query
-   *     that matches nothing when no term has a searchable word
+   * @param budget how many leaf clauses the result may have ({@link #clauseBudget}); terms beyond it are left out
+   * @return the SHOULD-combination of the phrases
    */
-  public static Query phrases(Analyzer analyzer, Collection<String> fields, Collection<String> terms) {
+  public static Query phrases(Analyzer analyzer, Collection<String> fields, Collection<String> terms, int budget) {
     QueryBuilder builder = new QueryBuilder(analyzer);
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    terms.stream().limit(MAX_PHRASES).forEach(term -> {
+    int used = 0;
+    for (String term : terms) {
       for (String field : fields) {
         Query q = builder.createPhraseQuery(field, term);
-        if (q != null) b.add(q, BooleanClause.Occur.SHOULD);
+        if (q == null) continue;
+        int leaves = leaves(q); // a term with synonyms is several phrases
+        if (used + leaves > budget) return b.build();
+        b.add(q, BooleanClause.Occur.SHOULD);
+        used += leaves;
+      }
+    }
+    return b.build();
+  }
+
+  /** @return how many leaf clauses may be added to {@code query} within Lucene's limit on the whole query tree */
+  public static int clauseBudget(Query query) {
+    return Math.max(0, IndexSearcher.getMaxClauseCount() - leaves(query));
+  }
+
+  /** @return the leaf clauses of {@code query} as {@link IndexSearcher} counts them against its limit */
+  static int leaves(Query query) {
+    int[] n = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+
+      @Override
+      public void visitLeaf(Query q) {
+        n[0]++;
+      }
+
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        n[0]++;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        n[0]++;
       }
     });
-    return b.build();
+    return n[0];
   }
 
   /**

@@ -43,7 +43,7 @@ public final class ConceptDetector {
     for (PhraseMatcher matcher : matchers.values()) all.addAll(matcher.find(text, SLOP)); // EN first: EnumMap order
     Map<String, Detected> byConcept = new LinkedHashMap<>();
     all.sort(Comparator.comparingInt(PhraseMatcher.Match::start)); // stable: English first among equals
-    for (PhraseMatcher.Match m : PhraseMatcher.outermost(all)) {
+    for (PhraseMatcher.Match m : all) {
       byConcept.putIfAbsent(m.concept().id(), new Detected(m.concept(), text.substring(m.start(), m.end()), m.language()));
     }
     return List.copyOf(byConcept.values());

@@ -18,7 +18,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * Finds the vocabulary's terms of one language in a text, after that language's analysis, so that
  * inflected forms match ({@code women} / {@code woman}, {@code беременных} / {@code беременные}).
  * A term matches where its analysed tokens occur in sequence; stop words between them are skipped.
- * A match inside a longer one of the same dimension does not count ({@link #outermost}).
  * Thread-safe once built.
  */
 final class PhraseMatcher {
@@ -90,22 +89,6 @@ final class PhraseMatcher {
       pos = found;
     }
     return pos;
-  }
-
-  /**
-   * @return the matches not lying inside a longer match of the same dimension, in text order:
-   *     "transgender women" is transgender, not also female through "women". Matches that only
-   *     overlap, or belong to other dimensions, all count: "female sex workers and their children"
-   *     is female and mothers, and "children's polyclinic" is a partner as well as a service.
-   */
-  static List<Match> outermost(List<Match> matches) {
-    return matches.stream().filter(m -> matches.stream().noneMatch(o -> covers(o, m))).toList();
-  }
-
-  private static boolean covers(Match outer, Match inner) {
-    return outer.concept().dimension().equals(inner.concept().dimension())
-        && outer.start() <= inner.start() && inner.end() <= outer.end()
-        && outer.end() - outer.start() > inner.end() - inner.start();
   }
 
   private static boolean intersects(Set<String> a, Set<String> b) {

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +49,8 @@ public final class Tagger {
   /** @return the practice's concepts per dimension with evidence sentences; dimensions without concepts are absent */
   public Tagging tag(Practice practice) {
     Map<String, String> evidence = new LinkedHashMap<>();
-    for (Sentences.Sentence s : Sentences.of(practice, true)) {
-      if (s.section().equals(Section.CHALLENGE.key())) continue; // context, not whom the practice serves
-      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text(), 0))) evidence.putIfAbsent(m.concept().id(), s.text());
+    for (Map.Entry<String, Set<String>> named : namedConcepts(practice)) {
+      named.getValue().forEach(id -> evidence.putIfAbsent(id, named.getKey()));
     }
     Set<String> ids = new LinkedHashSet<>(evidence.keySet());
     for (Correction o : overrides) {
@@ -85,17 +83,29 @@ public final class Tagger {
   }
 
   /**
-   * @return concept id → how many of the practice's sentences (CHALLENGE aside, as in tagging)
-   *     name it: how central the concept is to the practice, not only whether it is there
+   * How central each concept is to a practice, not only whether it is there.
+   *
+   * @param bySentence concept id → how many of the sentences name it
+   * @param sentences the sentences counted: all but the CHALLENGE's, as in tagging
    */
-  public Map<String, Integer> mentions(Practice practice) {
-    Map<String, Integer> out = new HashMap<>();
+  public record Mentions(Map<String, Integer> bySentence, int sentences) {}
+
+  /** @return how many of the practice's sentences name each concept, by the same matching as {@link #tag} */
+  public Mentions mentions(Practice practice) {
+    List<Map.Entry<String, Set<String>>> named = namedConcepts(practice);
+    Map<String, Integer> counts = new HashMap<>();
+    named.forEach(e -> e.getValue().forEach(id -> counts.merge(id, 1, Integer::sum)));
+    return new Mentions(Map.copyOf(counts), named.size());
+  }
+
+  /** @return each sentence outside CHALLENGE (context, not whom the practice serves) with the concepts it names */
+  private List<Map.Entry<String, Set<String>>> namedConcepts(Practice practice) {
+    List<Map.Entry<String, Set<String>>> out = new ArrayList<>();
     for (Sentences.Sentence s : Sentences.of(practice, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue;
-      Set<String> once = new HashSet<>();
-      for (PhraseMatcher.Match m : PhraseMatcher.outermost(english.find(s.text(), 0))) {
-        if (once.add(m.concept().id())) out.merge(m.concept().id(), 1, Integer::sum);
-      }
+      Set<String> ids = new LinkedHashSet<>();
+      for (PhraseMatcher.Match m : english.find(s.text(), 0)) ids.add(m.concept().id());
+      out.add(Map.entry(s.text(), ids));
     }
     return out;
   }

@@ -3,7 +3,6 @@ package org.practicefinder.web;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -49,16 +48,21 @@ import spark.embeddedserver.jetty.EmbeddedJettyFactory;
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final String JSON = "application/json; charset=utf-8";
-  /** A challenge is at most a few thousand characters; a body far larger is not one. */
-  private static final int MAX_BODY_CHARS = 20_000;
+  /** Room for the longest challenge written entirely as JSON's six-character escapes, and the other fields. */
+  private static final int MAX_BODY_CHARS = 6 * Recommender.MAX_CHALLENGE_CHARS + 4_096;
   /** Parameters of search and recommend besides the facet filters. */
   private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
+  /** Parameters that take one value: given twice, which one was meant is unknown. */
+  private static final Set<String> SINGLE_PARAMS = Set.of("q", "page", "size", "lang");
+  /** Fields of a POSTed challenge. */
+  private static final Set<String> BODY_FIELDS = new java.util.TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size"));
   private static final String MALFORMED_URL = "the URL has malformed percent-encoding";
   /** The page and widget take nothing from other hosts; say so to the browser too. */
   private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       + "connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'";
 
-  private final Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+  /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
+  private final Gson gson = new Gson();
   private final PracticeLibrary library;
   private final PracticeSearcher searcher;
   private final Recommender recommender;
@@ -124,6 +128,7 @@ public final class ApiServer implements AutoCloseable {
       return "";
     });
     http.get("/api/health", (req, res) -> {
+      checkParams(req, Set.of());
       JsonObject o = new JsonObject();
       o.addProperty("status", "ok");
       o.addProperty("practices", library.records().size());
@@ -131,8 +136,9 @@ public final class ApiServer implements AutoCloseable {
     });
     http.get("/api/search", (req, res) -> cached("search", req, () -> search(req)));
     http.get("/api/recommend", (req, res) -> recommendGet(req)); // not cached: challenges stay out of memory
-    http.post("/api/recommend", (req, res) -> recommendPost(req));
+    http.post("/api/recommend", (req, res) -> recommendPost(req, res));
     http.get("/api/facets", (req, res) -> {
+      checkParams(req, Set.of("lang"));
       Language lang = language(req);
       JsonObject o = new JsonObject();
       o.add("facets", views.facets(searcher.search(new SearchRequest("", Map.of(), 1, 1)).facets(), lang));
@@ -140,6 +146,7 @@ public final class ApiServer implements AutoCloseable {
       return gson.toJson(o);
     });
     http.get("/api/practices", (req, res) -> {
+      checkParams(req, Set.of("lang"));
       Language lang = language(req);
       JsonArray list = new JsonArray();
       for (PracticeRecord r : library.records()) list.add(views.summary(r, lang));
@@ -148,8 +155,12 @@ public final class ApiServer implements AutoCloseable {
       o.add("practices", list);
       return gson.toJson(o);
     });
-    http.get("/api/practices/:id", (req, res) -> gson.toJson(views.practice(record(req), language(req))));
+    http.get("/api/practices/:id", (req, res) -> {
+      checkParams(req, Set.of("lang"));
+      return gson.toJson(views.practice(record(req), language(req)));
+    });
     http.get("/api/practices/:id/similar", (req, res) -> {
+      checkParams(req, Set.of("lang", "size"));
       PracticeRecord r = record(req);
       Language lang = language(req);
       JsonArray results = new JsonArray();
@@ -177,6 +188,7 @@ public final class ApiServer implements AutoCloseable {
     http.exception(BadMessageException.class, (e, req, res) -> error(res, 400, MALFORMED_URL));
     http.exception(JsonParseException.class, (e, req, res) -> error(res, 400, "request body is not valid JSON"));
     http.exception(NoSuchElementException.class, (e, req, res) -> error(res, 404, e.getMessage()));
+    http.exception(UnsupportedMediaType.class, (e, req, res) -> error(res, 415, e.getMessage()));
     http.exception(Exception.class, (e, req, res) -> {
       // the message may carry request text; the class and where it was thrown are enough to debug
       StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
@@ -221,7 +233,12 @@ public final class ApiServer implements AutoCloseable {
     return gson.toJson(o);
   }
 
-  private String recommendPost(Request req) {
+  private String recommendPost(Request req, Response res) {
+    String type = req.contentType() == null ? "" : req.contentType().toLowerCase(java.util.Locale.ROOT);
+    if (!type.equals("application/json") && !type.startsWith("application/json;")) {
+      throw new UnsupportedMediaType("send the challenge as application/json: {\"challenge\": \"...\"}");
+    }
+    checkParams(req, Set.of("lang", "size"));
     String raw = req.body() == null ? "" : req.body();
     if (raw.length() > MAX_BODY_CHARS) throw new IllegalArgumentException("request body is larger than " + MAX_BODY_CHARS + " characters");
     JsonElement body;
@@ -235,6 +252,9 @@ public final class ApiServer implements AutoCloseable {
     }
     if (!body.isJsonObject()) throw new IllegalArgumentException("request body must be a JSON object");
     JsonObject o = body.getAsJsonObject();
+    for (String key : o.keySet()) {
+      if (!BODY_FIELDS.contains(key)) throw new IllegalArgumentException("unknown field; known: " + BODY_FIELDS);
+    }
     JsonElement challenge = o.get("challenge");
     if (challenge == null || !challenge.isJsonPrimitive() || !challenge.getAsJsonPrimitive().isString()) {
       throw new IllegalArgumentException("\"challenge\" (text) is required");
@@ -294,11 +314,9 @@ public final class ApiServer implements AutoCloseable {
    * @throws IllegalArgumentException for a parameter that is neither a filter nor one of {@code allowed}
    */
   private Map<String, List<String>> filters(Request req, Set<String> allowed) {
-    for (String name : req.queryParams()) {
-      if (!allowed.contains(name) && !library.dimensions().contains(name)) {
-        throw new IllegalArgumentException("unknown parameter; known: " + allowed + " and the facets " + library.dimensions());
-      }
-    }
+    Set<String> known = new LinkedHashSet<>(allowed);
+    known.addAll(library.dimensions());
+    checkParams(req, known);
     Map<String, List<String>> filters = new LinkedHashMap<>();
     for (String dim : library.dimensions()) {
       String[] values = req.queryParamsValues(dim);
@@ -310,6 +328,29 @@ public final class ApiServer implements AutoCloseable {
       if (!distinct.isEmpty()) filters.put(dim, List.copyOf(distinct));
     }
     return filters;
+  }
+
+  /**
+   * @throws IllegalArgumentException for a parameter not in {@code known}, or a single-valued one
+   *     given twice
+   */
+  private static void checkParams(Request req, Set<String> known) {
+    for (String name : req.queryParams()) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(known.isEmpty() ? "this endpoint takes no parameters"
+            : "unknown parameter; known: " + new java.util.TreeSet<>(known));
+      }
+      if (SINGLE_PARAMS.contains(name) && req.queryParamsValues(name).length > 1) {
+        throw new IllegalArgumentException(name + " is given more than once");
+      }
+    }
+  }
+
+  /** A POST body in a format other than JSON: 415. */
+  private static final class UnsupportedMediaType extends RuntimeException {
+    UnsupportedMediaType(String message) {
+      super(message);
+    }
   }
 
   private PracticeRecord record(Request req) {

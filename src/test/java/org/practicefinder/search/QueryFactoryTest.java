@@ -11,27 +11,29 @@ import org.apache.lucene.search.TermQuery;
 import org.junit.jupiter.api.Test;
 
 class QueryFactoryTest {
-  private static final QueryAnalyzer ANALYZER = new QueryAnalyzer();
+  private static final QueryAnalyzer ANALYZER = QueryAnalyzer.keywords();
 
   @Test
   void expansionTermsArePhrasesOverEachField() {
-    BooleanQuery q = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text", "title"), List.of("phone line", "hotline"));
+    BooleanQuery q = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text", "title"), List.of("phone line", "hotline"), 100);
     assertEquals(4, q.clauses().size());
     assertEquals(new PhraseQuery("text", "phone", "line"), q.clauses().get(0).getQuery());
     assertEquals(new TermQuery(new org.apache.lucene.index.Term("title", "hotlin")), q.clauses().get(3).getQuery());
   }
 
   @Test
-  void expansionIsCappedWithinLuceneClauseLimit() {
+  void expansionStaysWithinItsClauseBudget() {
     List<String> terms = IntStream.range(0, 400).mapToObj(i -> "term" + i).toList();
-    BooleanQuery q = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text"), terms);
-    assertEquals(QueryFactory.MAX_PHRASES, q.clauses().size());
+    assertEquals(50, ((BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text", "title"), terms, 50)).clauses().size());
+    BooleanQuery sw = (BooleanQuery) QueryFactory.phrases(ANALYZER, List.of("text"), List.of("sex workers"), 100);
+    assertEquals(2, QueryFactory.leaves(sw)); // "sex workers" and its synonym "sw"
+    assertEquals(org.apache.lucene.search.IndexSearcher.getMaxClauseCount() - 2, QueryFactory.clauseBudget(sw));
   }
 
   @Test
   void questionWordsAreStopWords() {
-    BooleanQuery q = (BooleanQuery) QueryFactory.text(ANALYZER, java.util.Map.of("text", 1f), "How can we reach our clients?");
+    BooleanQuery q = (BooleanQuery) QueryFactory.text(QueryAnalyzer.challenges(), java.util.Map.of("text", 1f), "How can we reach our clients?");
     assertEquals("text:reach text:client", q.clauses().stream().map(c -> c.getQuery().toString()).reduce((a, b) -> a + " " + b).orElseThrow());
-    assertTrue(QueryAnalyzer.STOP_WORDS.contains("how"));
+    assertTrue(QueryAnalyzer.CHALLENGE_STOP_WORDS.contains("how"));
   }
 }

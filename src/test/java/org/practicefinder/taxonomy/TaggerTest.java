@@ -36,10 +36,11 @@ class TaggerTest {
   void mentionsCountTheSentencesNamingAConceptOutsideTheChallenge() {
     Practice p = practice("Sex workers need a hotline.",
         "The NGO opened a hotline. Hotline consultants answer calls at night. Outreach workers hand out condoms.");
-    Map<String, Integer> mentions = TAGGER.mentions(p);
-    assertEquals(2, mentions.get("hotline")); // not the challenge's sentence
-    assertEquals(1, mentions.get("outreach"));
-    assertFalse(mentions.containsKey("transgender"));
+    Tagger.Mentions mentions = TAGGER.mentions(p);
+    assertEquals(2, mentions.bySentence().get("hotline")); // not the challenge's sentence
+    assertEquals(1, mentions.bySentence().get("outreach"));
+    assertFalse(mentions.bySentence().containsKey("transgender"));
+    assertEquals(4, mentions.sentences()); // the title and the action's three
   }
 
   @Test
