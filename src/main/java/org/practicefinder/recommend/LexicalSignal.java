@@ -56,9 +56,11 @@ final class LexicalSignal implements Signal {
     }
     Query q = QueryFactory.text(challengeAnalyzer, fields, challenge.text());
     if (!terms.isEmpty()) {
-      Query expansion = QueryFactory.phrases(phraseAnalyzer, fields.keySet(), terms, QueryFactory.clauseBudget(q));
+      int budget = QueryFactory.clauseBudget(QueryFactory.excluding(q, challengeAnalyzer, fields, challenge.text()));
+      Query expansion = QueryFactory.phrases(phraseAnalyzer, fields.keySet(), terms, budget);
       q = QueryFactory.any(q, new BoostQuery(expansion, EXPANSION_WEIGHT));
     }
+    q = QueryFactory.excluding(q, challengeAnalyzer, fields, challenge.text());
     double[] scores = new double[library.records().size()];
     TopDocs top = library.searcher().search(q, scores.length);
     for (ScoreDoc sd : top.scoreDocs) scores[library.recordOfDoc(sd.doc).order()] = sd.score;

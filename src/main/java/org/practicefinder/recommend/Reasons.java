@@ -13,6 +13,8 @@ import org.practicefinder.taxonomy.Language;
 final class Reasons {
   /** A signal counts as having found a practice when it ranks it this high or higher on its own. */
   static final int FOUND_BY_RANK = 5;
+  /** Shared concepts named in one line; the rest are in the recommendation's list. */
+  private static final int MAX_CONCEPTS = 3;
 
   private static final Map<Language, String[]> TEMPLATES = Map.of(
       // matches {terms} in {section} | close in meaning to {section} | shares {concepts} | found by {signals}
@@ -45,7 +47,10 @@ final class Reasons {
     evidence.ifPresent(e -> parts.add(e.terms().isEmpty()
         ? String.format(t[1], name(e.section(), lang))
         : String.format(t[0], String.join(", ", e.terms()), name(e.section(), lang))));
-    if (!shared.isEmpty()) parts.add(String.format(t[2], String.join(", ", shared.stream().map(c -> c.label(lang)).toList())));
+    if (!shared.isEmpty()) {
+      List<String> labels = shared.stream().limit(MAX_CONCEPTS).map(c -> c.label(lang)).toList();
+      parts.add(String.format(t[2], String.join(", ", labels) + (shared.size() > MAX_CONCEPTS ? ", …" : "")));
+    }
     Set<String> families = new LinkedHashSet<>();
     signalRanks.forEach((signal, rank) -> {
       if (rank <= FOUND_BY_RANK) families.add(family(signal));

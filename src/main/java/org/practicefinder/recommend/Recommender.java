@@ -26,6 +26,7 @@ import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
 import org.practicefinder.search.QueryAnalyzer;
+import org.practicefinder.search.QueryFactory;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
@@ -51,9 +52,13 @@ public final class Recommender {
    */
   public record Request(String challenge, Map<String, List<String>> filters, int size,
       Set<String> excludedConcepts, Language language) {
-    /** @throws IllegalArgumentException if the challenge is blank or too long, or size is out of range */
+    /**
+     * @throws IllegalArgumentException if the challenge is blank, too long or has control
+     *     characters, or size is out of range
+     */
     public Request {
       Objects.requireNonNull(challenge);
+      QueryFactory.requireTypedText("challenge", challenge);
       if (challenge.isBlank()) throw new IllegalArgumentException("challenge is empty");
       if (challenge.length() > MAX_CHALLENGE_CHARS) {
         throw new IllegalArgumentException("challenge is longer than " + MAX_CHALLENGE_CHARS + " characters");
@@ -73,7 +78,7 @@ public final class Recommender {
    * @param score fused score in 0..1 (a weighted mean of the signals' normalised scores)
    * @param why one line in plain text: matched words and their section, shared concepts
    * @param evidence the practice's sentence that best matches the challenge
-   * @param sharedConcepts detected concepts the practice is tagged with
+   * @param sharedConcepts detected concepts the practice is tagged with, those fewest practices have first
    * @param signals signal name → the practice's rank by that signal alone among the candidates (the
    *     practices that pass the filters; 1 = best); absent where the signal did not find it
    */
@@ -147,7 +152,8 @@ public final class Recommender {
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()))
         .toList();
-    return new Result(rank(challenge, candidates, request.size(), request.language()), concepts);
+    Set<String> telling = explainer.telling(challenge.text());
+    return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts);
   }
 
   /**
@@ -165,7 +171,8 @@ public final class Recommender {
       }
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
-    return rank(new Challenge(text, concepts), others, size, language);
+    // No matched words as the reason: a title and challenge share chance words ("considered", "part").
+    return rank(new Challenge(text, concepts), others, size, language, Set.of());
   }
 
   /** @return the signal names, in fusion order */
@@ -198,7 +205,9 @@ public final class Recommender {
     return order(fuse(weights, scores), library.records()).stream().limit(size).map(PracticeRecord::id).toList();
   }
 
-  private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language) {
+  /** @param telling the challenge words an explanation may cite as matched; none: by meaning only */
+  private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language,
+      Set<String> telling) {
     Map<String, double[]> bySignal;
     try {
       bySignal = scoresBySignal(challenge, false);
@@ -215,7 +224,6 @@ public final class Recommender {
       ranks.put(name, r);
     });
     List<Recommendation> out = new ArrayList<>();
-    Set<String> telling = explainer.telling(challenge.text());
     for (PracticeRecord r : order(fused, candidates)) {
       if (out.size() == size) break;
       Map<String, Integer> signalRanks = new LinkedHashMap<>();
@@ -288,8 +296,14 @@ public final class Recommender {
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
+        .sorted(Comparator.comparingLong(c -> tagged(c))) // rarest first: it says most about why
         .toList();
     return new Recommendation(r.id(), score, Reasons.why(evidence, shared, signalRanks, language), evidence, shared, signalRanks);
+  }
+
+  /** @return how many practices are tagged with the concept */
+  private long tagged(Concept c) {
+    return library.records().stream().filter(r -> r.tagging().get(c.dimension()).contains(c.id())).count();
   }
 
   /** IDF of every term of the catch-all field: explanations weigh rare words more. */

@@ -62,13 +62,15 @@ public final class PracticeSearcher {
    */
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
-    List<ConceptDetector.Detected> concepts = detector.detect(QueryFactory.withoutNegations(request.query())).stream()
+    String wanted = QueryFactory.withoutNegations(request.query());
+    List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Query text = request.query().isBlank()
+    Query text = wanted.isBlank()
         ? new MatchAllDocsQuery()
-        : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, request.query()),
+        : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, wanted),
             QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
+    text = QueryFactory.excluding(text, analyzer, FIELDS, request.query());
     DrillDownQuery ddq = new DrillDownQuery(library.facetsConfig(), text);
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     int topN = request.page() * request.size();

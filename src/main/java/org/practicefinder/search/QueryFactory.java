@@ -3,6 +3,7 @@ package org.practicefinder.search;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.Map;
@@ -33,7 +34,15 @@ public final class QueryFactory {
   /** A word with a leading minus, or a quoted phrase with one: SimpleQueryParser's NOT. */
   private static final Pattern NEGATED = Pattern.compile("(?<!\\S)-(\"[^\"]*\"?|\\S+)");
 
+  /** Control characters but tab and line breaks: no one types them, and they would be echoed back. */
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r]]");
+
   private QueryFactory() {}
+
+  /** @throws IllegalArgumentException if {@code text} has a control character other than tab or a line break */
+  public static void requireTypedText(String name, String text) {
+    if (CONTROL.matcher(text).find()) throw new IllegalArgumentException(name + " contains control characters");
+  }
 
   /** @return the text without its negated words and phrases, so they are not read as concepts wanted */
   public static String withoutNegations(String text) {
@@ -42,12 +51,33 @@ public final class QueryFactory {
 
   /**
    * @param weights field → boost
-   * @return a BM25 query for {@code text} over the weighted fields; a query that matches nothing
-   *     when the text has no searchable word
+   * @return a BM25 query for the words of {@code text} that are not negated, over the weighted
+   *     fields; a query that matches nothing when there is no such word. Negated words are for
+   *     {@link #excluding}: SimpleQueryParser would read "police -saunas" as "police, or anything
+   *     but saunas".
    */
   public static Query text(Analyzer analyzer, Map<String, Float> weights, String text) {
-    Query q = new SimpleQueryParser(analyzer, weights).parse(distinctWords(text));
+    Query q = new SimpleQueryParser(analyzer, weights).parse(distinctWords(withoutNegations(text)));
     return q == null ? new MatchNoDocsQuery("no searchable words") : q;
+  }
+
+  /**
+   * @param query what the words of {@code text} that are not negated ask for
+   * @return {@code query} less the practices that match a negated word or phrase of {@code text}
+   *     ({@code -saunas}, {@code -"indoor venues"}); {@code query} itself when nothing is negated
+   */
+  public static Query excluding(Query query, Analyzer analyzer, Map<String, Float> weights, String text) {
+    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+    boolean any = false;
+    Matcher m = NEGATED.matcher(text);
+    for (int n = 0; m.find() && n < MAX_WORDS; n++) {
+      Query negated = parser.parse(m.group(1));
+      if (negated == null) continue;
+      b.add(negated, BooleanClause.Occur.MUST_NOT);
+      any = true;
+    }
+    return any ? b.build() : query;
   }
 
   /**

@@ -23,10 +23,11 @@ public record SearchRequest(String query, Map<String, List<String>> filters, int
 
   /**
    * @throws IllegalArgumentException if page &lt; 1, size is not in 1..100, or the query is longer
-   *     than 1000 characters
+   *     than 1000 characters or has control characters
    */
   public SearchRequest {
     Objects.requireNonNull(query);
+    QueryFactory.requireTypedText("q", query);
     if (query.length() > MAX_QUERY_CHARS) {
       throw new IllegalArgumentException("q is longer than " + MAX_QUERY_CHARS + " characters");
     }

@@ -150,6 +150,56 @@ class ApiServerTest {
   void unknownParametersAre400() throws Exception {
     assertTrue(json(get("/api/search?populaton=female"), 400).get("error").getAsString().startsWith("unknown parameter"));
     json(get("/api/recommend?q=police&Country=Russia"), 400);
+    for (String path : List.of("/api/practices?country=Mars", "/api/practices/UA-4?foo=1", "/api/practices/UA-4/similar?page=2",
+        "/api/facets?size=1", "/api/health?x=1")) {
+      assertTrue(json(get(path), 400).has("error"), path);
+    }
+  }
+
+  @Test
+  void aSingleValuedParameterGivenTwiceIs400() throws Exception {
+    assertEquals("q is given more than once", json(get("/api/recommend?q=saunas&q=police"), 400).get("error").getAsString());
+    json(get("/api/search?size=3&size=5"), 400);
+    json(get("/api/practices?lang=ru&lang=uk"), 400);
+    assertEquals(39, json(get("/api/search?country=Russia&country=Ukraine"), 200).get("total").getAsInt()); // a facet may repeat: OR
+  }
+
+  @Test
+  void negatedWordsExcludePractices() throws Exception {
+    assertEquals(List.of("UA-4", "UA-5b", "RU-14", "RU-8", "UA-7", "RU-2b"), ids(json(get("/api/search?q=police"), 200).getAsJsonArray("hits")));
+    JsonObject o = json(get("/api/search?q=" + q("police -saunas")), 200);
+    assertEquals(List.of("UA-4", "UA-5b", "RU-14", "UA-7", "RU-2b"), ids(o.getAsJsonArray("hits"))); // RU-8 works in saunas
+    assertEquals(38, json(get("/api/search?q=" + q("-saunas")), 200).get("total").getAsInt());
+  }
+
+  @Test
+  void controlCharactersAre400AndMarkupIsNeverRawInAResponse() throws Exception {
+    assertEquals("challenge contains control characters", json(get("/api/recommend?q=police%00condoms"), 400).get("error").getAsString());
+    json(get("/api/search?q=police%1B"), 400);
+    HttpResponse<String> res = get("/api/recommend?q=" + q("<script>alert(1)</script> police"));
+    JsonObject o = json(res, 200);
+    assertEquals("<script>alert(1)</script> police", o.get("challenge").getAsString());
+    assertFalse(res.body().contains("<"), res.body());
+  }
+
+  @Test
+  void aPostedChallengeMustBeJson() throws Exception {
+    HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/recommend"))
+        .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{\"challenge\": \"police\"}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertTrue(json(res, 415).get("error").getAsString().contains("application/json"));
+    assertEquals("unknown field; known: [challenge, exclude, filters, lang, size]",
+        json(post("/api/recommend", "{\"challenge\": \"police\", \"admin\": true}"), 400).get("error").getAsString());
+    json(post("/api/recommend?q=saunas", "{\"challenge\": \"police\"}"), 400);
+  }
+
+  @Test
+  void theLongestCyrillicChallengeFitsInAnEscapedBody() throws Exception {
+    String challenge = "Поліція затримує секс-працівниць. ".repeat(117); // 3,978 characters
+    StringBuilder escaped = new StringBuilder();
+    for (char c : challenge.toCharArray()) escaped.append(String.format("\\u%04x", (int) c));
+    JsonObject o = json(post("/api/recommend", "{\"challenge\": \"" + escaped + "\", \"size\": 1}"), 200);
+    assertEquals(challenge, o.get("challenge").getAsString());
   }
 
   @Test
