@@ -3,6 +3,7 @@ package org.practicefinder.search;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.practicefinder.taxonomy.ConceptDetector;
 
 /**
@@ -138,7 +140,7 @@ public final class QueryFactory {
       }
 
       @Override
-      public void consumeTermsMatching(Query q, String field, java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
         n[0]++;
       }
     });
