@@ -2,6 +2,11 @@ package org.practicefinder.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.practicefinder.index.PracticeLibrary;
@@ -66,7 +71,8 @@ public final class JsonViews {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
     var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    String other = dim.equals("country") ? COUNTRY_LABELS.getOrDefault(value, Map.of()).getOrDefault(lang, value) : value;
+    Map<String, Map<Language, String>> names = dim.equals("country") ? COUNTRY_LABELS : dim.equals("location") ? PLACE_LABELS : Map.of();
+    String other = names.getOrDefault(value, Map.of()).getOrDefault(lang, value);
     o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
     concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
@@ -96,10 +102,29 @@ public final class JsonViews {
     return o;
   }
 
-  /** Country names in the three languages; place names stay in their English form (not yet translated). */
+  /** Country names in the three languages. */
   private static final Map<String, Map<Language, String>> COUNTRY_LABELS = Map.of(
       "Ukraine", Map.of(Language.EN, "Ukraine", Language.RU, "Украина", Language.UK, "Україна"),
       "Russia", Map.of(Language.EN, "Russia", Language.RU, "Россия", Language.UK, "Росія"));
+
+  /** Place names in Russian and Ukrainian by their canonical English name, from {@code place-labels.tsv}. */
+  static final Map<String, Map<Language, String>> PLACE_LABELS = placeLabels();
+
+  private static Map<String, Map<Language, String>> placeLabels() {
+    Map<String, Map<Language, String>> out = new HashMap<>();
+    try (InputStream in = JsonViews.class.getResourceAsStream("/place-labels.tsv")) {
+      if (in == null) throw new IllegalStateException("place-labels.tsv missing from the class path");
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isBlank() || line.startsWith("#")) continue;
+        String[] cols = line.split("\t");
+        if (cols.length != 3) throw new IllegalStateException("place-labels.tsv: want english, ru, uk in: " + line);
+        out.put(cols[0], Map.of(Language.EN, cols[0], Language.RU, cols[1], Language.UK, cols[2]));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.copyOf(out);
+  }
 
   private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
       "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),

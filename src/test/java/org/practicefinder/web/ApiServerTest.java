@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +155,16 @@ class ApiServerTest {
         "/api/facets?size=1", "/api/health?x=1")) {
       assertTrue(json(get(path), 400).has("error"), path);
     }
+  }
+
+  @Test
+  void placesAreNamedInTheRequestedLanguage() throws Exception {
+    JsonObject uk = json(get("/api/facets?lang=uk"), 200).getAsJsonObject("facets");
+    Map<String, String> labels = new java.util.HashMap<>();
+    uk.getAsJsonArray("location").forEach(v -> labels.put(v.getAsJsonObject().get("id").getAsString(), v.getAsJsonObject().get("label").getAsString()));
+    assertEquals("Київ", labels.get("Kyiv"));
+    assertEquals("Набережні Челни", labels.get("Naberezhnye Chelny"));
+    for (String place : library.values("location")) assertTrue(JsonViews.PLACE_LABELS.containsKey(place), place + " has no Russian and Ukrainian name");
   }
 
   @Test
