@@ -54,13 +54,11 @@ final class LexicalSignal implements Signal {
     for (ConceptDetector.Detected d : challenge.concepts()) {
       if (expandEnglishConcepts || d.language() != Language.EN) terms.addAll(d.concept().terms().get(Language.EN));
     }
-    Query q = QueryFactory.text(challengeAnalyzer, fields, challenge.text());
+    Query q = QueryFactory.text(challengeAnalyzer, fields, challenge.text()); // negated words: see Recommender
     if (!terms.isEmpty()) {
-      int budget = QueryFactory.clauseBudget(QueryFactory.excluding(q, challengeAnalyzer, fields, challenge.text()));
-      Query expansion = QueryFactory.phrases(phraseAnalyzer, fields.keySet(), terms, budget);
+      Query expansion = QueryFactory.phrases(phraseAnalyzer, fields.keySet(), terms, QueryFactory.clauseBudget(q));
       q = QueryFactory.any(q, new BoostQuery(expansion, EXPANSION_WEIGHT));
     }
-    q = QueryFactory.excluding(q, challengeAnalyzer, fields, challenge.text());
     double[] scores = new double[library.records().size()];
     TopDocs top = library.searcher().search(q, scores.length);
     for (ScoreDoc sd : top.scoreDocs) scores[library.recordOfDoc(sd.doc).order()] = sd.score;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,12 +14,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.BytesRef;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.index.Fields;
@@ -94,6 +98,7 @@ public final class Recommender {
   private final Map<String, Double> weights;
   private final Embedder embedder;
   private final Explainer explainer;
+  private final Analyzer keywords = QueryAnalyzer.keywords();
 
   Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
       Map<String, Double> weights) {
@@ -145,15 +150,33 @@ public final class Recommender {
   /** @throws IllegalArgumentException if a filter is unknown */
   public Result recommend(Request request) {
     library.validateFilters(request.filters());
-    List<ConceptDetector.Detected> concepts = detector.detect(request.challenge()).stream()
+    String wanted = QueryFactory.withoutNegations(request.challenge());
+    List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Challenge challenge = new Challenge(request.challenge(), concepts);
+    Challenge challenge = new Challenge(wanted, concepts);
+    Set<Integer> excluded = excludedByNegation(request.challenge());
     List<PracticeRecord> candidates = library.records().stream()
-        .filter(r -> library.matches(r, request.filters()))
+        .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
         .toList();
     Set<String> telling = explainer.telling(challenge.text());
     return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts);
+  }
+
+  /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */
+  private Set<Integer> excludedByNegation(String text) {
+    Query exclusion = QueryFactory.exclusion(keywords, Map.of(Fields.TEXT, 1f), text, library.facetsConfig(),
+        detector.detect(QueryFactory.negations(text)));
+    if (exclusion == null) return Set.of();
+    try {
+      Set<Integer> out = new HashSet<>();
+      for (ScoreDoc sd : library.searcher().search(exclusion, library.records().size()).scoreDocs) {
+        out.add(library.recordOfDoc(sd.doc).order());
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

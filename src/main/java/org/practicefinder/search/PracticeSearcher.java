@@ -15,6 +15,8 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -70,7 +72,11 @@ public final class PracticeSearcher {
         ? new MatchAllDocsQuery()
         : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, wanted),
             QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
-    text = QueryFactory.excluding(text, analyzer, FIELDS, request.query());
+    Query excluded = QueryFactory.exclusion(analyzer, FIELDS, request.query(), library.facetsConfig(),
+        detector.detect(QueryFactory.negations(request.query())));
+    if (excluded != null) {
+      text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
+    }
     DrillDownQuery ddq = new DrillDownQuery(library.facetsConfig(), text);
     request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
     int topN = request.page() * request.size();

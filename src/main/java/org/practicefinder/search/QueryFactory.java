@@ -1,17 +1,22 @@
 package org.practicefinder.search;
 
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -51,11 +56,19 @@ public final class QueryFactory {
     return NEGATED.matcher(text).replaceAll(" ");
   }
 
+  /** @return the negated words and phrases of {@code text}, without their minus: {@code -saunas} → {@code saunas} */
+  public static String negations(String text) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = NEGATED.matcher(text);
+    while (m.find()) out.append(m.group(1)).append(' ');
+    return out.toString().trim();
+  }
+
   /**
    * @param weights field → boost
    * @return a BM25 query for the words of {@code text} that are not negated, over the weighted
    *     fields; a query that matches nothing when there is no such word. Negated words are for
-   *     {@link #excluding}: SimpleQueryParser would read "police -saunas" as "police, or anything
+   *     {@link #exclusion}: SimpleQueryParser would read "police -saunas" as "police, or anything
    *     but saunas".
    */
   public static Query text(Analyzer analyzer, Map<String, Float> weights, String text) {
@@ -64,33 +77,37 @@ public final class QueryFactory {
   }
 
   /**
-   * @param query what the words of {@code text} that are not negated ask for
-   * @return {@code query} less the practices that match a negated word or phrase of {@code text}
-   *     ({@code -saunas}, {@code -"indoor venues"}); {@code query} itself when nothing is negated
+   * @param negatedConcepts the concepts detected in {@link #negations}, so "-сауны" excludes too
+   * @return the practices a user excluded with {@code -word} or {@code -"a phrase"}: those that
+   *     contain a negated word or are tagged with a negated concept; null when nothing is negated
    */
-  public static Query excluding(Query query, Analyzer analyzer, Map<String, Float> weights, String text) {
-    SimpleQueryParser parser = new SimpleQueryParser(analyzer, weights);
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
-    boolean any = false;
-    Matcher m = NEGATED.matcher(text);
-    for (int n = 0; m.find() && n < MAX_WORDS; n++) {
-      Query negated = parser.parse(m.group(1));
-      if (negated == null) continue;
-      b.add(negated, BooleanClause.Occur.MUST_NOT);
-      any = true;
-    }
-    return any ? b.build() : query;
+  public static Query exclusion(Analyzer analyzer, Map<String, Float> weights, String text, FacetsConfig config,
+      List<ConceptDetector.Detected> negatedConcepts) {
+    String negated = negations(text);
+    if (negated.isEmpty()) return null;
+    Query words = new SimpleQueryParser(analyzer, weights).parse(distinctWords(negated.replace("-", " ")));
+    return any(words, concepts(config, negatedConcepts, 1f));
   }
 
   /**
    * A text of more than {@link #MAX_WORDS} words is cut to its first {@code MAX_WORDS} distinct
    * words: every word becomes clauses, which Lucene caps at {@link IndexSearcher#getMaxClauseCount()}.
-   * Shorter text is left as typed, quotes and operators included.
+   * Words are counted as the tokenizer splits them ("ab,ab" is two, and so is "中中"); shorter text is
+   * left as typed, quotes and operators included.
    */
   static String distinctWords(String text) {
-    String[] words = text.trim().split("\\s+");
-    if (words.length <= MAX_WORDS) return text;
-    return Arrays.stream(words).distinct().limit(MAX_WORDS).collect(Collectors.joining(" "));
+    List<String> words = new ArrayList<>();
+    try (StandardTokenizer tokens = new StandardTokenizer()) {
+      tokens.setReader(new StringReader(text));
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) words.add(term.toString());
+      tokens.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading a String does no I/O
+    }
+    if (words.size() <= MAX_WORDS) return text;
+    return words.stream().distinct().limit(MAX_WORDS).collect(Collectors.joining(" "));
   }
 
   /**

@@ -13,9 +13,11 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.lucene.search.IndexSearcher;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.util.Utf8Appendable;
 import org.practicefinder.index.PracticeLibrary;
@@ -189,6 +192,8 @@ public final class ApiServer implements AutoCloseable {
     http.exception(JsonParseException.class, (e, req, res) -> error(res, 400, "request body is not valid JSON"));
     http.exception(NoSuchElementException.class, (e, req, res) -> error(res, 404, e.getMessage()));
     http.exception(UnsupportedMediaType.class, (e, req, res) -> error(res, 415, e.getMessage()));
+    // The word caps keep queries within Lucene's clause limit; should text still exceed it, it is the text's fault.
+    http.exception(IndexSearcher.TooManyClauses.class, (e, req, res) -> error(res, 400, "the text has too many words"));
     http.exception(Exception.class, (e, req, res) -> {
       // the message may carry request text; the class and where it was thrown are enough to debug
       StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
@@ -239,7 +244,9 @@ public final class ApiServer implements AutoCloseable {
       throw new UnsupportedMediaType("send the challenge as application/json: {\"challenge\": \"...\"}");
     }
     checkParams(req, Set.of("lang", "size"));
-    String raw = req.body() == null ? "" : req.body();
+    byte[] bytes = req.bodyAsBytes(); // null when the client closed before sending the whole body
+    if (bytes == null) throw new IllegalArgumentException("the request body could not be read");
+    String raw = new String(bytes, StandardCharsets.UTF_8);
     if (raw.length() > MAX_BODY_CHARS) throw new IllegalArgumentException("request body is larger than " + MAX_BODY_CHARS + " characters");
     JsonElement body;
     try {
@@ -254,7 +261,9 @@ public final class ApiServer implements AutoCloseable {
     JsonObject o = body.getAsJsonObject();
     for (String key : o.keySet()) {
       if (!BODY_FIELDS.contains(key)) throw new IllegalArgumentException("unknown field; known: " + BODY_FIELDS);
+      if (req.queryParams(key) != null) throw new IllegalArgumentException(key + " is given both in the URL and in the body");
     }
+    requireDistinctKeys(raw);
     JsonElement challenge = o.get("challenge");
     if (challenge == null || !challenge.isJsonPrimitive() || !challenge.getAsJsonPrimitive().isString()) {
       throw new IllegalArgumentException("\"challenge\" (text) is required");
@@ -271,6 +280,22 @@ public final class ApiServer implements AutoCloseable {
     Language lang = o.has("lang") ? language(bodyString(o, "lang")) : language(req);
     int size = o.has("size") ? parseInt("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE) : intParam(req, "size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
     return recommend(challenge.getAsString(), filters, exclude, lang, size);
+  }
+
+  /** @throws IllegalArgumentException if the body object names a field twice (Gson would keep the last silently) */
+  private static void requireDistinctKeys(String json) {
+    try {
+      JsonReader reader = new JsonReader(new StringReader(json));
+      Set<String> seen = new HashSet<>();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        if (!seen.add(name)) throw new IllegalArgumentException(name + " is given more than once");
+        reader.skipValue();
+      }
+    } catch (IOException e) {
+      throw new JsonParseException(e); // already parsed once: not reached
+    }
   }
 
   private static String bodyString(JsonObject o, String key) {

@@ -181,6 +181,26 @@ class ApiServerTest {
     JsonObject o = json(get("/api/search?q=" + q("police -saunas")), 200);
     assertEquals(List.of("UA-4", "UA-5b", "RU-14", "UA-7", "RU-2b"), ids(o.getAsJsonArray("hits"))); // RU-8 works in saunas
     assertEquals(38, json(get("/api/search?q=" + q("-saunas")), 200).get("total").getAsInt());
+    assertEquals(38, json(get("/api/search?q=" + q("-сауны")), 200).get("total").getAsInt()); // through the concept
+    JsonObject rec = json(get("/api/recommend?size=39&q=" + q("police -saunas")), 200);
+    assertFalse(ids(rec.getAsJsonArray("results")).contains("RU-8"));
+    assertEquals(List.of("police"), ids(rec.getAsJsonArray("concepts")));
+  }
+
+  @Test
+  void textOfManyTokensWithoutSpacesIsAnsweredNotA500() throws Exception {
+    for (String challenge : List.of("中".repeat(3000), "ab,".repeat(1333), "😀".repeat(1100))) {
+      json(post("/api/recommend", "{\"challenge\": \"" + challenge + "\"}"), 200);
+    }
+    json(get("/api/search?q=" + q("ab,".repeat(333))), 200);
+  }
+
+  @Test
+  void aFieldGivenTwiceOrInBothUrlAndBodyIs400() throws Exception {
+    assertEquals("challenge is given more than once",
+        json(post("/api/recommend", "{\"challenge\": \"police\", \"challenge\": \"x\"}"), 400).get("error").getAsString());
+    assertEquals("lang is given both in the URL and in the body",
+        json(post("/api/recommend?lang=ru", "{\"challenge\": \"police\", \"lang\": \"uk\"}"), 400).get("error").getAsString());
   }
 
   @Test
