@@ -85,6 +85,7 @@ public final class QueryFactory {
       List<ConceptDetector.Detected> negatedConcepts) {
     String negated = negations(text);
     if (negated.isEmpty()) return null;
+    // "---saunas" and "-off-street": a minus inside a negated word is not another operator
     Query words = new SimpleQueryParser(analyzer, weights).parse(distinctWords(negated.replace("-", " ")));
     return any(words, concepts(config, negatedConcepts, 1f));
   }
