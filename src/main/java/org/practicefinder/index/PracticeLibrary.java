@@ -198,6 +198,11 @@ public final class PracticeLibrary implements Closeable {
     };
   }
 
+  /** @return the practices whose {@code dimension} has {@code value} (a concept, country or place), in manual order */
+  public List<PracticeRecord> having(String dimension, String value) {
+    return records.stream().filter(r -> valuesOf(r, dimension).contains(value)).toList();
+  }
+
   /** @return true if the practice has, for every filtered dimension, at least one of its values */
   public boolean matches(PracticeRecord record, Map<String, List<String>> filters) {
     for (Map.Entry<String, List<String>> f : filters.entrySet()) {

@@ -58,10 +58,10 @@ final class ConceptSignal implements Signal {
 
   /** Adds {@code share} of the BM25 score of concept {@code id} to the practices tagged with it and not already credited for {@code c}. */
   private void add(double[] scores, Concept c, String id, double share) {
-    List<PracticeRecord> records = library.records();
-    List<PracticeRecord> tagged = records.stream().filter(r -> r.tagging().get(c.dimension()).contains(id)).toList();
+    List<PracticeRecord> tagged = library.having(c.dimension(), id);
     if (tagged.isEmpty()) return;
-    double idf = Math.log(1 + (records.size() - tagged.size() + 0.5) / (tagged.size() + 0.5));
+    int n = library.records().size();
+    double idf = Math.log(1 + (n - tagged.size() + 0.5) / (tagged.size() + 0.5));
     for (PracticeRecord r : tagged) {
       if (share < 1.0 && r.tagging().get(c.dimension()).contains(c.id())) continue;
       // A tag that comes from an override, an implication or a child has no sentence of its own: count one.

@@ -165,8 +165,7 @@ public final class Recommender {
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */
   private Set<Integer> excludedByNegation(String text) {
-    Query exclusion = QueryFactory.exclusion(keywords, Map.of(Fields.TEXT, 1f), text, library.facetsConfig(),
-        detector.detect(QueryFactory.negations(text)));
+    Query exclusion = QueryFactory.exclusion(keywords, Map.of(Fields.TEXT, 1f), text, library.facetsConfig(), detector);
     if (exclusion == null) return Set.of();
     try {
       Set<Integer> out = new HashSet<>();
@@ -319,14 +318,9 @@ public final class Recommender {
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
-        .sorted(Comparator.comparingLong(c -> tagged(c))) // rarest first: it says most about why
+        .sorted(Comparator.comparingInt(c -> library.having(c.dimension(), c.id()).size())) // rarest first: it says most about why
         .toList();
     return new Recommendation(r.id(), score, Reasons.why(evidence, shared, signalRanks, language), evidence, shared, signalRanks);
-  }
-
-  /** @return how many practices are tagged with the concept */
-  private long tagged(Concept c) {
-    return library.records().stream().filter(r -> r.tagging().get(c.dimension()).contains(c.id())).count();
   }
 
   /** IDF of every term of the catch-all field: explanations weigh rare words more. */

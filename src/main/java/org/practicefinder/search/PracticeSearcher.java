@@ -72,8 +72,7 @@ public final class PracticeSearcher {
         ? new MatchAllDocsQuery()
         : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, wanted),
             QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
-    Query excluded = QueryFactory.exclusion(analyzer, FIELDS, request.query(), library.facetsConfig(),
-        detector.detect(QueryFactory.negations(request.query())));
+    Query excluded = QueryFactory.exclusion(analyzer, FIELDS, request.query(), library.facetsConfig(), detector);
     if (excluded != null) {
       text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
     }

@@ -57,7 +57,7 @@ public final class QueryFactory {
   }
 
   /** @return the negated words and phrases of {@code text}, without their minus: {@code -saunas} → {@code saunas} */
-  public static String negations(String text) {
+  private static String negations(String text) {
     StringBuilder out = new StringBuilder();
     Matcher m = NEGATED.matcher(text);
     while (m.find()) out.append(m.group(1)).append(' ');
@@ -77,14 +77,15 @@ public final class QueryFactory {
   }
 
   /**
-   * @param negatedConcepts the concepts detected in {@link #negations}, so "-сауны" excludes too
+   * @param detector finds the concepts the negated words name, so "-сауны" excludes too
    * @return the practices a user excluded with {@code -word} or {@code -"a phrase"}: those that
    *     contain a negated word or are tagged with a negated concept; null when nothing is negated
    */
   public static Query exclusion(Analyzer analyzer, Map<String, Float> weights, String text, FacetsConfig config,
-      List<ConceptDetector.Detected> negatedConcepts) {
+      ConceptDetector detector) {
     String negated = negations(text);
     if (negated.isEmpty()) return null;
+    List<ConceptDetector.Detected> negatedConcepts = detector.detect(negated);
     // "---saunas" and "-off-street": a minus inside a negated word is not another operator
     Query words = new SimpleQueryParser(analyzer, weights).parse(distinctWords(negated.replace("-", " ")));
     return any(words, concepts(config, negatedConcepts, 1f));
