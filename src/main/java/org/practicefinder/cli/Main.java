@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.practicefinder.taxonomy.FacetEvaluation;
 import org.practicefinder.taxonomy.Language;
 import org.practicefinder.web.ApiServer;
 import org.practicefinder.web.JsonViews;
+import org.practicefinder.web.ResponseHeaders;
+import org.practicefinder.web.ServerConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,7 +74,7 @@ public final class Main implements Callable<Integer> {
     private Embedder embedder;
 
     Embedder embedder() {
-      if (embedder == null) embedder = new Embedder(model);
+      if (embedder == null) embedder = model.load();
       return embedder;
     }
 
@@ -84,12 +87,26 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing or stale).")
+  @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing, stale or damaged).")
   static final class Serve implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
     @Option(names = "--port", description = "port (default: $PORT, else 4567)")
     Integer port;
+
+    @Option(names = "--cors-origins", defaultValue = "${env:CORS_ORIGINS:-*}",
+        description = "origins whose pages may read the API: * (any) or a comma-separated list (default: $CORS_ORIGINS, else *)")
+    String corsOrigins;
+
+    @Option(names = "--idle-timeout", defaultValue = "10", description = "seconds a connection may send nothing (default: ${DEFAULT-VALUE})")
+    int idleSeconds;
+
+    @Option(names = "--body-timeout", defaultValue = "10", description = "seconds a request body may take to arrive (default: ${DEFAULT-VALUE})")
+    int bodySeconds;
+
+    @Option(names = "--stop-timeout", defaultValue = "10",
+        description = "seconds a stop (SIGTERM) waits for requests in flight (default: ${DEFAULT-VALUE})")
+    int stopSeconds;
 
     @Override
     public Integer call() throws Exception {
@@ -99,10 +116,30 @@ public final class Main implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("PORT must be a number");
       }
+      ServerConfig config = ServerConfig.defaults(p)
+          .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
+          .withHeaders(ResponseHeaders.allowingOrigins(corsOrigins));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), p);
+          Recommender.create(library, detector, paths.embedder()), config);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        boolean clean;
+        try {
+          clean = server.stop();
+        } catch (RuntimeException e) {
+          clean = false;
+        }
+        try {
+          library.close();
+        } catch (java.io.IOException e) {
+          // exiting anyway; the index is only read
+        }
+        System.out.println(clean ? "Practice Finder: stopped" : "Practice Finder: stopped, cutting requests still running after "
+            + stopSeconds + " s");
+        // After SIGTERM the JVM would exit with 143; a stop that finished every request in flight is a clean exit.
+        Runtime.getRuntime().halt(clean ? 0 : 1);
+      }, "graceful-stop"));
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
       Thread.currentThread().join();
       return 0;

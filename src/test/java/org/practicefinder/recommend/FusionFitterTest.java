@@ -10,17 +10,17 @@ import org.practicefinder.TestLibrary;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.taxonomy.ConceptDetector;
 
-/** Fitting on challenges written for this test, judged from the practices' titles. */
+/** Fitting on challenges written for this test, judged from the fixture practices' titles. */
 class FusionFitterTest {
-  private static final PracticeLibrary LIBRARY = TestLibrary.get();
+  private static final PracticeLibrary LIBRARY = TestLibrary.fixture();
 
   @Test
   void oneWeightPerSignalFamily() {
-    Recommender recommender = Recommender.create(LIBRARY, new ConceptDetector(LIBRARY.vocabulary()), TestLibrary.embedder());
+    Recommender recommender = Recommender.create(LIBRARY, new ConceptDetector(LIBRARY.vocabulary()), TestLibrary.fixtureEmbedder());
     List<Evaluation.Query> judged = List.of(
-        new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("RU-3", 2)),
-        new Evaluation.Query("t2", "en", "a magazine written by sex workers", Map.of("UA-5a", 2, "UA-9", 2)),
-        new Evaluation.Query("t3", "en", "taxi drivers", Map.of("RU-7", 2)));
+        new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("UA-2", 2)),
+        new Evaluation.Query("t2", "en", "visits to saunas and apartments", Map.of("RU-2", 2)),
+        new Evaluation.Query("t3", "en", "an internet forum for men", Map.of("RU-4", 2)));
     FusionFitter.Fit fit = FusionFitter.fit(recommender, judged);
     assertEquals(recommender.signalNames(), List.copyOf(fit.weights().keySet()));
     fit.weights().forEach((signal, w) -> fit.weights().forEach((other, v) -> {
