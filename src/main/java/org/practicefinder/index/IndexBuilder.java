@@ -45,7 +45,7 @@ import org.practicefinder.taxonomy.Vocabulary;
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "5";
+  static final String SCHEMA_VERSION = "6";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv");
 

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
@@ -126,7 +127,8 @@ public final class ManualParser {
     };
   }
 
-  private static Set<String> vocabulary(String manual) {
+  /** @return the lower-case words of the whole manual, for {@link TextCleaner} */
+  static Set<String> vocabulary(String manual) {
     Set<String> words = new HashSet<>();
     Matcher m = WORD.matcher(manual);
     while (m.find()) words.add(m.group().toLowerCase(Locale.ROOT));
@@ -137,6 +139,8 @@ public final class ManualParser {
   private static final class Block {
     final Country country;
     final String number;
+    /** The number as the manual prints it, e.g. {@code 2.a}. */
+    final String printedNumber;
     final int startLine;
     final List<String> headerLines = new ArrayList<>();
     String link;
@@ -149,6 +153,7 @@ public final class ManualParser {
     Block(Country country, Matcher header, int startLine) {
       this.country = country;
       this.number = header.group(1) + Optional.ofNullable(header.group(2)).orElse("");
+      this.printedNumber = header.group(1) + Optional.ofNullable(header.group(2)).map(l -> "." + l).orElse("");
       this.startLine = startLine;
       headerLines.add(header.group(3));
     }
@@ -253,7 +258,9 @@ public final class ManualParser {
       String title = TextCleaner.stripFootnoteMarkers(cleaner.join(titleLines), noteNumbers);
       List<String> notes = footnotes.values().stream().map(TextCleaner::normaliseSpaces).toList();
       return new Practice(id, title, organisation, country, dedupe(places), scope,
-          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes);
+          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes,
+          Optional.of(Citation.manual("Collection of Good Practices, " + country.displayName() + ", practice " + printedNumber)),
+          "en");
     }
 
     private static String withScheme(String link) {
