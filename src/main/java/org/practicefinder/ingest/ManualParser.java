@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
@@ -56,10 +55,7 @@ public final class ManualParser {
    * @throws ManualFormatException if a file does not have the manual's layout
    */
   public List<Practice> parseFolder(Path folder) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-    }
+    List<Path> files = Seeds.files(folder, ".txt");
     List<Practice> all = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path file : files) {
