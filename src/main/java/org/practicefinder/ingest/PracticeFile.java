@@ -127,7 +127,7 @@ public final class PracticeFile {
         field.append(element);
       }
     }
-    if (e.getProperty() != null && "required".equals(e.getKeyword())) {
+    if (e.getProperty() != null && ("required".equals(e.getKeyword()) || "additionalProperties".equals(e.getKeyword()))) {
       if (field.length() > 0) field.append('.');
       field.append(e.getProperty());
     }

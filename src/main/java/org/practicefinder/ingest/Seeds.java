@@ -65,6 +65,13 @@ public record Seeds(List<Practice> practices, List<Guidance> guidance, List<Stri
     return new Seeds(practices, guidance, errors);
   }
 
+  /** @return the files {@link #load} reads: the manual's {@code *.txt}, then the {@code *.json}, each in name order */
+  public static List<Path> inputFiles(Path folder) throws IOException {
+    List<Path> out = new ArrayList<>(files(folder, ".txt"));
+    out.addAll(files(folder, ".json"));
+    return out;
+  }
+
   /** @return the regular files at the top of {@code folder} whose names end in {@code suffix}, in name order */
   static List<Path> files(Path folder, String suffix) throws IOException {
     try (Stream<Path> s = Files.list(folder)) {
