@@ -1,11 +1,7 @@
 package org.practicefinder.index;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.practicefinder.model.Guidance;
 
@@ -25,11 +21,11 @@ final class GuidanceCodec {
       go.addProperty("barrier", gap.barrier());
       go.addProperty("recommendation", gap.recommendation());
       go.addProperty("example", gap.example());
-      go.add("practices", strings(gap.practices()));
+      go.add("practices", RecordCodec.strings(gap.practices()));
       gap.russiaNote().ifPresent(n -> go.addProperty("russiaNote", n));
       o.add("gap", go);
     });
-    o.add("notes", strings(g.notes()));
+    o.add("notes", RecordCodec.strings(g.notes()));
     o.add("source", RecordCodec.citation(g.source()));
     return o.toString();
   }
@@ -40,23 +36,11 @@ final class GuidanceCodec {
     if (o.has("gap")) {
       JsonObject go = o.getAsJsonObject("gap");
       gap = Optional.of(new Guidance.Gap(go.get("barrier").getAsString(), go.get("recommendation").getAsString(),
-          go.get("example").getAsString(), list(go.get("practices")),
+          go.get("example").getAsString(), RecordCodec.list(go.get("practices")),
           go.has("russiaNote") ? Optional.of(go.get("russiaNote").getAsString()) : Optional.empty()));
     }
     return new Guidance(o.get("id").getAsString(), Guidance.Kind.fromId(o.get("kind").getAsString()).orElseThrow(),
         o.get("title").getAsString(), o.get("section").getAsString(), o.get("text").getAsString(), gap,
-        list(o.get("notes")), RecordCodec.citation(o.getAsJsonObject("source")));
-  }
-
-  private static JsonArray strings(List<String> values) {
-    JsonArray a = new JsonArray();
-    values.forEach(a::add);
-    return a;
-  }
-
-  private static List<String> list(JsonElement e) {
-    List<String> out = new ArrayList<>();
-    e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
-    return out;
+        RecordCodec.list(o.get("notes")), RecordCodec.citation(o.getAsJsonObject("source")));
   }
 }

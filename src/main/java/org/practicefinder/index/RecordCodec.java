@@ -97,13 +97,13 @@ final class RecordCodec {
         o.has("year") ? Optional.of(o.get("year").getAsInt()) : Optional.empty(), optional(o, "section"), optional(o, "url"));
   }
 
-  private static JsonArray strings(List<String> values) {
+  static JsonArray strings(List<String> values) {
     JsonArray a = new JsonArray();
     values.forEach(a::add);
     return a;
   }
 
-  private static List<String> list(JsonElement e) {
+  static List<String> list(JsonElement e) {
     List<String> out = new ArrayList<>();
     e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
     return out;
