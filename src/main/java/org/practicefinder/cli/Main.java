@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.embed.EmbeddingModelChoice;
+import org.practicefinder.eval.Figures;
 import org.practicefinder.index.IndexBuilder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Sentences;
 import org.practicefinder.recommend.Evaluation;
-import org.practicefinder.recommend.FusionFitter;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
@@ -186,48 +186,80 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "eval", description = "Measure on judged sets: challenges-*.json (recommender: nDCG@5, Recall@5, "
-      + "MRR@10 per signal and fused) or facets-*.json (tagging: precision, recall, F1 per dimension).")
+      + "MRR@10 per set and language, each signal, the fusion and the fusion refitted leave-one-out) or facets-*.json "
+      + "(tagging: precision, recall, F1 per dimension); optionally compare with, or record, the expected figures.")
   static final class Eval implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
-    @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/challenges-dev.json ../shared/eval/facets-dev.json")
+    @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/facets-dev.json ../shared/eval/challenges-dev.json "
+        + "../shared/eval/challenges-dev-variants.json")
     List<Path> files;
 
     @Option(names = "--errors", description = "also list each practice's tagging differences and each challenge's judged practices missing from the fused top 5")
     boolean errors;
 
-    @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5 + Recall@5) "
-        + "and report leave-one-out cross-validated figures")
+    @Option(names = "--fit", description = "also fit the fusion weights on the original challenges (coordinate ascent on "
+        + "nDCG@5 + Recall@5) and print them, with the figures of the fusion with them (fused-refit)")
     boolean fit;
+
+    @Option(names = "--expect", paramLabel = "FILE", description = "compare with the expected figures in FILE; exit code 1, "
+        + "with the differences, when a figure is off by more than the file's tolerance, missing or new")
+    Path expect;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "write the measured figures to FILE as the expected ones")
+    Path record;
 
     @Override
     public Integer call() throws Exception {
+      Figures expected = expect == null ? null : Figures.read(expect); // a bad file fails before the long run
+      List<Figures.Figure> measured = new java.util.ArrayList<>();
+      List<Evaluation.JudgedSet> sets = new java.util.ArrayList<>();
+      Evaluation.Refit refit = null;
       try (PracticeLibrary library = paths.open()) {
-        Recommender recommender = paths.recommender(library);
         for (Path file : files) {
-          System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {
-            List<Evaluation.Query> judged = Evaluation.load(file);
-            System.out.print(Evaluation.table(Evaluation.run(recommender, judged)));
-            if (errors) Evaluation.misses(recommender, judged).forEach(line -> System.out.println("  " + line));
-            if (fit) {
-              FusionFitter.Fit f = FusionFitter.fit(recommender, judged);
-              System.out.printf(Locale.ROOT, "fitted weights: %s%nin sample: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n"
-                  + "leave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n", f.weights(), f.inSample()[0], f.inSample()[1],
-                  f.inSample()[2], f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);
-            }
+            sets.add(Evaluation.load(file));
             continue;
           }
           var rows = FacetEvaluation.run(FacetEvaluation.load(file), id -> assigned(library, id), library.vocabulary());
-          System.out.println("| dimension | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|");
-          for (FacetEvaluation.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |%n", r.dimension(), r.precision(),
-                r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
-          }
+          measured.addAll(FacetEvaluation.figures(file.getFileName().toString().replaceFirst("\\.json$", ""), rows));
           if (errors) rows.forEach(r -> r.errors().forEach(e -> System.out.println("  " + r.dimension() + ": " + e)));
         }
+        if (!sets.isEmpty()) {
+          Recommender recommender = paths.recommender(library);
+          measured.addAll(Evaluation.run(recommender, sets));
+          if (errors) {
+            sets.forEach(s -> Evaluation.misses(recommender, s.queries()).forEach(line -> System.out.println("  " + line)));
+          }
+          if (fit) refit = Evaluation.refit(recommender, sets);
+        }
       }
-      return 0;
+      Figures figures = new Figures(measured, expected == null ? Figures.DEFAULT_TOLERANCE : expected.tolerance());
+      System.out.print(figures.markdown());
+      if (!sets.isEmpty()) {
+        System.out.println("fused: the weights of fusion-weights.properties, fitted on the original challenges (in-sample for them).");
+        System.out.println("fused-loo: each need ranked with weights refitted without it (leave-one-out; design choices not refitted).");
+      }
+      if (refit != null) {
+        System.out.println("\nfitted weights (fusion-weights.properties):");
+        refit.weights().forEach((signal, w) -> System.out.println(signal + "=" + w));
+        System.out.print("\n" + new Figures(refit.figures(), figures.tolerance()).markdown());
+      }
+      if (record != null) {
+        figures.write(record, "Expected figures of `eval` on the development sets; the README's quality tables are these.\n"
+            + "Check: java -jar target/practice-finder.jar eval --expect " + record + " "
+            + String.join(" ", files.stream().map(Path::toString).toList()) + "\n"
+            + "Model " + paths.model.id() + ". Record anew (--record) only for a deliberate change, and say why in the commit.\n"
+            + "tolerance: largest difference that passes; runs on one machine repeat exactly, it absorbs floating-point\n"
+            + "differences between CPUs, and is smaller than any change of one practice's rank in a top 5 can make.");
+        System.out.println("recorded " + figures.figures().size() + " figures in " + record);
+      }
+      if (expected == null) return 0;
+      List<String> differences = expected.compare(figures);
+      differences.forEach(d -> System.out.println("DIFFERS " + d));
+      System.out.printf(Locale.ROOT, "%d of %d expected figures differ by more than %s%n", differences.size(),
+          expected.figures().size(), expected.tolerance());
+      return differences.isEmpty() ? 0 : 1;
     }
 
     private static Map<String, Set<String>> assigned(PracticeLibrary library, String id) {
