@@ -26,6 +26,8 @@ import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.FacetEvaluation;
 import org.practicefinder.taxonomy.Language;
+import org.practicefinder.taxonomy.Vocabulary;
+import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
 import org.practicefinder.web.JsonViews;
 import picocli.CommandLine;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "practice-finder", mixinStandardHelpOptions = true,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
     subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class,
-        Main.Bench.class})
+        Main.Bench.class, Main.AuditVocabulary.class})
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
@@ -266,6 +268,38 @@ public final class Main implements Callable<Integer> {
       Map<String, Set<String>> out = new HashMap<>();
       library.record(id).ifPresent(r -> r.tagging().facets().forEach((dim, ids) -> out.put(dim, Set.copyOf(ids))));
       return out;
+    }
+  }
+
+  @Command(name = "vocabulary-audit", description = "List the vocabulary's terms that judged challenges contain and "
+      + "neither the manual nor the reference texts do, with their recorded sources; exit code 1 if one has none.")
+  static final class AuditVocabulary implements Callable<Integer> {
+    @Option(names = "--seeds", description = "folder with the manual's text (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
+    Path seeds = Path.of("seeds");
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "another text the field's terms come from, e.g. ../shared/TAXONOMY.md")
+    List<Path> reference = List.of();
+
+    @Parameters(arity = "1..*", description = "judged challenge sets, e.g. ../shared/eval/challenges-dev.json")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> texts = new java.util.ArrayList<>();
+      try (var manual = Files.list(seeds)) {
+        for (Path p : manual.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) texts.add(Files.readString(p));
+      }
+      for (Path p : reference) texts.add(Files.readString(p));
+      Map<String, String> challenges = new java.util.LinkedHashMap<>();
+      for (Path f : files) Evaluation.load(f).queries().forEach(q -> challenges.put(q.id(), q.challenge()));
+      int unsourced = 0;
+      for (VocabularyAudit.Finding f : VocabularyAudit.run(Vocabulary.load(), texts, challenges)) {
+        if (f.source().isEmpty()) unsourced++;
+        System.out.printf("%s %s '%s' in %s: %s%n", f.concept().id(), f.language().code(), f.term(),
+            String.join(" ", f.challenges()), f.source().orElse("NO SOURCE"));
+      }
+      System.out.println(unsourced + " without a source");
+      return unsourced == 0 ? 0 : 1;
     }
   }
 
