@@ -51,8 +51,8 @@ final class PhraseMatcher {
   }
 
   /**
-   * @param slop how many words in all may stand between the words of a term ("train our staff" for
-   *     "train staff"); stop words are not counted
+   * @param slop how many words in all may stand between the words of a term ("train clinic staff"
+   *     for "train staff"); stop words are not counted
    * @return every term occurrence in {@code text}, overlapping ones included, in text order
    */
   List<Match> find(String text, int slop) {

@@ -19,7 +19,7 @@ class FusionFitterTest {
   void oneWeightPerSignalFamily() {
     List<Evaluation.Query> judged = List.of(
         new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("RU-3", 2)),
-        new Evaluation.Query("t2", "en", "a magazine written by sex workers", Map.of("UA-5a", 2, "UA-9", 2)),
+        new Evaluation.Query("t2", "en", "a monthly newsletter that sex workers edit themselves", Map.of("UA-5a", 2, "UA-9", 2)),
         new Evaluation.Query("t3", "en", "taxi drivers", Map.of("RU-7", 2)));
     FusionFitter.Fit fit = FusionFitter.fit(RECOMMENDER, judged);
     assertEquals(RECOMMENDER.signalNames(), List.copyOf(fit.weights().keySet()));
