@@ -16,7 +16,7 @@ import java.util.Set;
  * Evaluation figures (set, group, system, metric → value) and the file of expected ones that
  * {@code eval --expect} checks, as Anserini's regression files do. The file is tab-separated UTF-8:
  * {@code #} comment lines, one {@code tolerance} line, a header, then one figure a line, e.g.
- * {@code challenges-dev	en	fused	nDCG@5	0.8312}. The README's quality tables are {@link #markdown()}
+ * {@code challenges-dev	en	fused	nDCG@5	0.831234}. The README's quality tables are {@link #markdown()}
  * of that file.
  */
 public final class Figures {
@@ -28,6 +28,8 @@ public final class Figures {
   public static final String TAGGER = "tagger";
   /** Allowed difference between an expected and a measured figure unless the file says otherwise. */
   public static final double DEFAULT_TOLERANCE = 0.001;
+  /** Decimals kept in the file. */
+  public static final int DECIMALS = 6;
   private static final String HEADER = "set\tgroup\tsystem\tmetric\tvalue";
   private static final Set<String> COUNTS = Set.of("TP", "FP", "FN");
 
@@ -40,6 +42,11 @@ public final class Figures {
    * @param metric one of {@link #RANKING_METRICS} or {@link #TAGGING_METRICS}
    */
   public record Figure(String set, String group, String system, String metric, double value) {
+    /** Rounds the value to the file's {@value Figures#DECIMALS} decimals, so that measured and recorded figures print alike. */
+    public Figure {
+      value = Math.round(value * 1e6) / 1e6;
+    }
+
     String key() {
       return set + " " + group + " " + system + " " + metric;
     }
@@ -95,7 +102,7 @@ public final class Figures {
     for (String c : comment.split("\n")) out.append("# ").append(c).append('\n');
     out.append(String.format(Locale.ROOT, "tolerance\t%s%n", tolerance)).append(HEADER).append('\n');
     for (Figure f : figures) {
-      out.append(String.join("\t", f.set(), f.group(), f.system(), f.metric(), format(f, 4))).append('\n');
+      out.append(String.join("\t", f.set(), f.group(), f.system(), f.metric(), format(f, DECIMALS))).append('\n');
     }
     Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
   }
@@ -111,13 +118,13 @@ public final class Figures {
     List<String> out = new ArrayList<>();
     for (Figure want : figures) {
       Figure have = got.remove(want.key());
-      if (have == null) out.add(want.key() + ": expected " + format(want, 4) + ", not measured");
+      if (have == null) out.add(want.key() + ": expected " + format(want, DECIMALS) + ", not measured");
       else if (Math.abs(have.value() - want.value()) > tolerance + 1e-12) {
-        out.add(String.format(Locale.ROOT, "%s: expected %s, measured %s (%+.4f)", want.key(), format(want, 4),
-            format(have, 4), have.value() - want.value()));
+        out.add(String.format(Locale.ROOT, "%s: expected %s, measured %s (%+.6f)", want.key(), format(want, DECIMALS),
+            format(have, DECIMALS), have.value() - want.value()));
       }
     }
-    got.values().forEach(f -> out.add(f.key() + ": measured " + format(f, 4) + ", not in the expected figures"));
+    got.values().forEach(f -> out.add(f.key() + ": measured " + format(f, DECIMALS) + ", not in the expected figures"));
     return out;
   }
 

@@ -96,8 +96,9 @@ public final class Evaluation {
       r.put("fused", recommender.rank(recommender.weights(), byName, DEPTH));
       rankings.put(q, r);
     });
-    FusionFitter.Fit fit = FusionFitter.fit(recommender, scores);
-    fit.leaveOneOut().forEach((q, ranked) -> rankings.get(q).put("fused-loo", ranked));
+    if (all.stream().anyMatch(q -> !q.isVariant())) { // variants alone: nothing to refit the weights on
+      FusionFitter.fit(recommender, scores).leaveOneOut().forEach((q, ranked) -> rankings.get(q).put("fused-loo", ranked));
+    }
     return figures(sets, rankings);
   }
 

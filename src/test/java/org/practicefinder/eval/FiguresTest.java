@@ -26,12 +26,19 @@ class FiguresTest {
     new Figures(SOME, 0.002).write(file, "two\ncomment lines");
     List<String> lines = Files.readAllLines(file);
     assertEquals(List.of("# two", "# comment lines", "tolerance\t0.002", "set\tgroup\tsystem\tmetric\tvalue",
-        "facets-x\tpopulation\ttagger\tprecision\t0.9000", "facets-x\tpopulation\ttagger\tTP\t12"), lines.subList(0, 6));
+        "facets-x\tpopulation\ttagger\tprecision\t0.900000", "facets-x\tpopulation\ttagger\tTP\t12"), lines.subList(0, 6));
     Figures back = Figures.read(file);
     assertEquals(0.002, back.tolerance());
     assertEquals(6, back.figures().size());
-    assertEquals(0.6123, back.figures().get(2).value()); // four decimals kept
+    assertEquals(0.61234, back.figures().get(2).value()); // six decimals kept
     assertEquals(List.of(), back.compare(new Figures(SOME, 0.002)));
+  }
+
+  @Test
+  void valuesKeepSixDecimalsSoThatTablesOfMeasuredAndRecordedFiguresAgree() {
+    Figure measured = new Figure("s", "g", "bm25", "nDCG@5", 0.45499996);
+    assertEquals(0.455, measured.value()); // as the file keeps it
+    assertEquals("| nDCG@5 | s g |\n|---|---|\n| bm25 | 0.46 |\n\n", new Figures(List.of(measured), 0.001).markdown());
   }
 
   @Test
@@ -42,9 +49,9 @@ class FiguresTest {
         new Figure("challenges-x", "ru/uk", "bm25", "nDCG@5", 0.4),
         new Figure("challenges-x", "en", "feedback", "nDCG@5", 0.7)), 0.001);
     assertEquals(List.of(
-        "challenges-x ru/uk bm25 nDCG@5: expected 0.5000, measured 0.4000 (-0.1000)",
-        "challenges-x en fused nDCG@5: expected 0.8000, not measured",
-        "challenges-x en feedback nDCG@5: measured 0.7000, not in the expected figures"), expected.compare(measured));
+        "challenges-x ru/uk bm25 nDCG@5: expected 0.500000, measured 0.400000 (-0.100000)",
+        "challenges-x en fused nDCG@5: expected 0.800000, not measured",
+        "challenges-x en feedback nDCG@5: measured 0.700000, not in the expected figures"), expected.compare(measured));
   }
 
   @Test
