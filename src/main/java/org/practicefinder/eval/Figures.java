@@ -44,7 +44,7 @@ public final class Figures {
   public record Figure(String set, String group, String system, String metric, double value) {
     /** Rounds the value to the file's {@value Figures#DECIMALS} decimals, so that measured and recorded figures print alike. */
     public Figure {
-      value = Math.round(value * 1e6) / 1e6;
+      value = Math.round(value * Math.pow(10, DECIMALS)) / Math.pow(10, DECIMALS);
     }
 
     String key() {
