@@ -99,7 +99,7 @@ function renderList(route, data, facetData) {
   const hits = isChallenge ? asArray(data.results) : asArray(data.hits);
   const total = isChallenge ? hits.length : toCount(data.total, hits.length);
 
-  $('results-heading').textContent = tx.t(resultsHeadingKey(route));
+  $('results-heading').textContent = resultsHeading(tx, route);
   const count = tx.plural('count', total);
   $('results-count').textContent = route.q.trim() && !isChallenge
     ? tx.t('countFor', { count, q: route.q.trim() }) : count;
@@ -120,10 +120,10 @@ function renderList(route, data, facetData) {
   applyPendingFocus();
 }
 
-function resultsHeadingKey(route) {
-  if (route.view === 'challenge') return 'resultsChallenge';
-  if (route.q.trim()) return 'resultsSearch';
-  return Object.keys(route.filters).length ? 'resultsFiltered' : 'resultsAll';
+function resultsHeading(tx, route) {
+  if (route.view === 'challenge') return tx.t('resultsChallenge');
+  if (route.q.trim()) return tx.t('resultsSearch');
+  return Object.keys(route.filters).length ? tx.t('resultsFiltered') : tx.t('resultsAll');
 }
 
 function rememberFacets(facetData) {

@@ -26,7 +26,8 @@ final class StaticSite {
 
   private static final Pattern SAFE_PATH = Pattern.compile("/([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)+");
   private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/embed", "/embed-frame.html");
-  private static final String FRAMEABLE = "/embed-frame.html";
+  /** The one path other sites may frame (its file, asked for by name, may not be framed). */
+  private static final String FRAMEABLE = "/embed";
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
       "json", "application/json; charset=utf-8", "png", "image/png", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8");
@@ -65,7 +66,7 @@ final class StaticSite {
     headers.put("Content-Type", asset.type);
     headers.put("ETag", asset.etag);
     headers.put("Cache-Control", page ? PAGE_CACHE : ASSET_CACHE);
-    headers.put("Content-Security-Policy", settings.contentSecurityPolicy(file.equals(FRAMEABLE)));
+    headers.put("Content-Security-Policy", settings.contentSecurityPolicy(FRAMEABLE.equals(path)));
     headers.put("Referrer-Policy", "no-referrer");
     headers.put("X-Content-Type-Options", "nosniff");
     if (!page) { // the widget's modules, styles and texts load cross-origin into partners' pages

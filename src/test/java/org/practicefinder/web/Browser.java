@@ -73,7 +73,7 @@ final class Browser {
   /** Resizes the window to {@code width} px and saves a full-page screenshot as target/screenshots/{@code name}.png. */
   static Path screenshot(ChromeDriver driver, String name, int width) {
     driver.manage().window().setSize(new Dimension(width, 900));
-    long height = ((Number) js(driver, "return Math.max(document.documentElement.scrollHeight, 600)")).longValue();
+    long height = ((Number) js(driver, "window.scrollTo(0, 0); return Math.max(document.documentElement.scrollHeight, 600)")).longValue();
     driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 2400)));
     try {
       Files.createDirectories(SCREENSHOTS);
