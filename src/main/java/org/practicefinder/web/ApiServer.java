@@ -191,7 +191,10 @@ public final class ApiServer implements AutoCloseable {
 
     // The page, the widget and /embed: after every API route, so "/api/..." never reaches it.
     spark.Route file = (req, res) -> {
-      StaticSite.Reply reply = site.get(req.pathInfo(), req.headers("If-None-Match"), req.headers("Origin"))
+      String encodings = req.headers("Accept-Encoding");
+      // Spark compresses a response marked Content-Encoding: gzip when the client accepts it.
+      StaticSite.Reply reply = site.get(req.pathInfo(), req.headers("If-None-Match"), req.headers("Origin"),
+              encodings != null && encodings.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
           .orElseThrow(() -> new NoSuchElementException("not found"));
       res.status(reply.status());
       reply.headers().forEach(res::header);

@@ -47,9 +47,11 @@ final class StaticSite {
    * @param path the request path ({@code /}, {@code /embed}, {@code /widget.js}, …)
    * @param ifNoneMatch the request's {@code If-None-Match} header, or null
    * @param origin the request's {@code Origin} header, or null
+   * @param gzip whether the client accepts gzip: text is then marked {@code Content-Encoding: gzip}, for the
+   *     adapter to compress, under its own ETag (a strong validator names one representation)
    * @return the file's reply, or empty when no such file is served
    */
-  Optional<Reply> get(String path, String ifNoneMatch, String origin) {
+  Optional<Reply> get(String path, String ifNoneMatch, String origin, boolean gzip) {
     String file = ALIASES.getOrDefault(path == null ? "" : path, path);
     if (file == null || !SAFE_PATH.matcher(file).matches()) return Optional.empty();
     String ext = file.substring(file.lastIndexOf('.') + 1);
@@ -62,9 +64,11 @@ final class StaticSite {
       assets.put(file, asset);
     }
     boolean page = ext.equals("html");
+    boolean compress = gzip && !ext.equals("png");
+    String etag = compress ? asset.etag.replaceFirst("\"$", "-gz\"") : asset.etag;
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", asset.type);
-    headers.put("ETag", asset.etag);
+    headers.put("ETag", etag);
     headers.put("Cache-Control", page ? PAGE_CACHE : ASSET_CACHE);
     headers.put("Content-Security-Policy", settings.contentSecurityPolicy(FRAMEABLE.equals(path)));
     headers.put("Referrer-Policy", "no-referrer");
@@ -73,7 +77,9 @@ final class StaticSite {
       headers.putAll(settings.corsHeaders(origin));
       headers.put("Cross-Origin-Resource-Policy", "cross-origin");
     }
-    if (matches(ifNoneMatch, asset.etag)) return Optional.of(new Reply(304, headers, new byte[0]));
+    headers.merge("Vary", "Accept-Encoding", (a, b) -> a + ", " + b);
+    if (matches(ifNoneMatch, etag)) return Optional.of(new Reply(304, headers, new byte[0]));
+    if (compress) headers.put("Content-Encoding", "gzip");
     return Optional.of(new Reply(200, headers, asset.body));
   }
 

@@ -281,7 +281,7 @@ class ApiServerTest {
 
   @Test
   void recommendGetExplainsEachResult() throws Exception {
-    JsonObject o = json(get("/api/recommend?q=" + q("The police confiscate condoms and detain the women we work with")), 200);
+    JsonObject o = json(get("/api/recommend?q=" + q("The police confiscate condoms and detain the women from our project")), 200);
     JsonArray results = o.getAsJsonArray("results");
     assertTrue(results.size() > 0);
     JsonObject first = results.get(0).getAsJsonObject();
@@ -451,5 +451,22 @@ class ApiServerTest {
       assertTrue(response.startsWith("HTTP/1.1 404 ") || response.startsWith("HTTP/1.1 400 "), response);
       assertFalse(response.contains("\"population\""), "vocabulary served");
     }
+  }
+
+  @Test
+  void textFilesAreGzippedForClientsThatAcceptItUnderTheirOwnETag() throws Exception {
+    HttpResponse<byte[]> plain = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/js/finder.js")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> gzip = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/js/finder.js"))
+        .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+    assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("Accept-Encoding", gzip.headers().firstValue("Vary").orElseThrow());
+    assertEquals(plain.headers().firstValue("ETag").orElseThrow().replace("\"", "") + "-gz",
+        gzip.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertEquals(new String(plain.body(), StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(gzip.body().length < plain.body().length / 2, gzip.body().length + " of " + plain.body().length);
   }
 }

@@ -70,11 +70,17 @@ final class Browser {
     });
   }
 
+  /** Resizes the window and waits until the page has laid itself out at the new width. */
+  static void resize(WebDriver driver, int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    waitFor(driver, "return window.innerWidth === arguments[0]", width);
+  }
+
   /** Resizes the window to {@code width} px and saves a full-page screenshot as target/screenshots/{@code name}.png. */
   static Path screenshot(ChromeDriver driver, String name, int width) {
-    driver.manage().window().setSize(new Dimension(width, 900));
+    resize(driver, width, 900);
     long height = ((Number) js(driver, "window.scrollTo(0, 0); return Math.max(document.documentElement.scrollHeight, 600)")).longValue();
-    driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, 2400)));
+    resize(driver, width, (int) Math.min(height, 2400));
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");
@@ -83,7 +89,7 @@ final class Browser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      driver.manage().window().setSize(new Dimension(1280, 900));
+      resize(driver, 1280, 900);
     }
   }
 

@@ -59,7 +59,7 @@ class SiteSettingsTest {
               HttpResponse.BodyHandlers.ofString());
           assertEquals(origin.equals("https://partner.example") ? List.of(origin) : List.of(),
               res.headers().allValues("Access-Control-Allow-Origin"), origin + " " + path);
-          assertEquals(List.of("Origin"), res.headers().allValues("Vary"), path);
+          assertTrue(res.headers().firstValue("Vary").orElse("").startsWith("Origin"), path);
         }
       }
     }

@@ -266,7 +266,7 @@ class WidgetBrowserTest {
         + "  if (e.origin !== '" + host + "' || !e.data || e.data.type !== 'practice-finder:height') return;"
         + "  document.querySelectorAll('iframe').forEach(function (f) { if (f.contentWindow === e.source) f.style.height = Number(e.data.height) + 'px'; });"
         + "});</script>";
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(375, 800));
+    Browser.resize(driver, 375, 800);
     try {
       driver.get(partner.put("/frame.html", page("en", "", "<h1>Partner</h1>" + snippet)));
       String frameHeight = "return document.getElementById('pf').getBoundingClientRect().height";
@@ -288,7 +288,7 @@ class WidgetBrowserTest {
       Browser.screenshot(driver, "embed-iframe-375", 375);
     } finally {
       driver.switchTo().defaultContent();
-      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+      Browser.resize(driver, 1280, 900);
     }
   }
 
@@ -311,10 +311,10 @@ class WidgetBrowserTest {
 
     Browser.screenshot(driver, "widget-partner-page-1280", 1280);
     Browser.screenshot(driver, "widget-partner-page-375", 375);
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+    Browser.resize(driver, 320, 800);
     Map<?, ?> widths = (Map<?, ?>) js(driver, "const p = document.querySelector('practice-finder');"
         + "return {page: document.documentElement.scrollWidth, widget: p.getBoundingClientRect().width, inner: p.shadowRoot.querySelector('.pf').scrollWidth};");
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    Browser.resize(driver, 1280, 900);
     assertTrue(((Number) widths.get("page")).intValue() <= 320, "no sideways scrolling at 320 px: " + widths);
     assertTrue(((Number) widths.get("inner")).doubleValue() <= ((Number) widths.get("widget")).doubleValue(), "nothing overflows the widget: " + widths);
   }
