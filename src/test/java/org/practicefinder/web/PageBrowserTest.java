@@ -27,10 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.practicefinder.TestLibrary;
-import org.practicefinder.index.PracticeLibrary;
-import org.practicefinder.recommend.Recommender;
-import org.practicefinder.search.PracticeSearcher;
-import org.practicefinder.taxonomy.ConceptDetector;
 
 /** Practice Finder's own page, built of the shared modules, and the partners' page, in Debian's chromium. */
 class PageBrowserTest {
@@ -41,9 +37,7 @@ class PageBrowserTest {
 
   @BeforeAll
   static void start() {
-    PracticeLibrary library = TestLibrary.get();
-    ConceptDetector detector = new ConceptDetector(library.vocabulary());
-    server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector, TestLibrary.embedder()), 0);
+    server = TestLibrary.startServer();
     host = "http://localhost:" + server.port();
     driver = Browser.start();
   }

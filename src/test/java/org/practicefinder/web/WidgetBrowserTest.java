@@ -30,9 +30,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.practicefinder.TestLibrary;
 import org.practicefinder.index.PracticeLibrary;
-import org.practicefinder.recommend.Recommender;
-import org.practicefinder.search.PracticeSearcher;
-import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
@@ -54,8 +51,7 @@ class WidgetBrowserTest {
   @BeforeAll
   static void start() {
     library = TestLibrary.get();
-    ConceptDetector detector = new ConceptDetector(library.vocabulary());
-    server = new ApiServer(library, new PracticeSearcher(library, detector), Recommender.create(library, detector, TestLibrary.embedder()), 0);
+    server = TestLibrary.startServer();
     host = "http://localhost:" + server.port();
     partner = new Browser.PartnerSite();
     driver = Browser.start();
