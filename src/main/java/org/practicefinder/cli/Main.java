@@ -29,6 +29,7 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.SiteSettings;
 import org.practicefinder.web.JsonViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,6 +94,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "port (default: $PORT, else 4567)")
     Integer port;
 
+    @Option(names = "--cors-origins", description = "origins whose pages may call the API and load the widget, "
+        + "comma-separated, or * for any (default: $CORS_ORIGINS, else *)")
+    String corsOrigins;
+
+    @Option(names = "--frame-ancestors", description = "sites that may frame /embed, as CSP frame-ancestors sources, "
+        + "comma-separated (default: $FRAME_ANCESTORS, else *); the rest of the site is never framed")
+    String frameAncestors;
+
     @Override
     public Integer call() throws Exception {
       int p;
@@ -101,10 +110,12 @@ public final class Main implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("PORT must be a number");
       }
+      SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
+          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), p);
+          Recommender.create(library, detector, paths.embedder()), p, settings);
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
       Thread.currentThread().join();
       return 0;
