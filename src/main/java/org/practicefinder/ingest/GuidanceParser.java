@@ -167,7 +167,7 @@ public final class GuidanceParser {
       drafts.addAll(entries);
     }
     repairDropCapitals(drafts, orphans, wordCounts);
-    attachBoxes(drafts, boxes, cleaner);
+    attachBoxes(drafts, boxes);
     List<Guidance> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Draft d : drafts) {
@@ -267,16 +267,10 @@ public final class GuidanceParser {
   }
 
   /**
-   * @return the index of the last content line of {@code start} printed from line {@code k} (whole
-   *     lines for a heading; for opening words, the line where they end), also when the first
-   *     letter was lost; -1 if it does not start there
+   * @return {the index of the last content line of {@code start} printed from line {@code k} (whole
+   *     lines for a heading; for opening words, the line where they end) or -1 if it does not start
+   *     there, 1 if it matched only without its first letter (a lost drop capital) else 0}
    */
-  private static int match(List<Line> lines, int k, String start, boolean opening) {
-    int[] out = matchOrLostCapital(lines, k, start, opening);
-    return out[0];
-  }
-
-  /** @return {last line index or -1, 1 if it matched only without its first letter} */
   private static int[] matchOrLostCapital(List<Line> lines, int k, String start, boolean opening) {
     int lost = 0;
     for (String target : List.of(start, start.substring(1))) {
@@ -429,7 +423,7 @@ public final class GuidanceParser {
   }
 
   /** Boxes in reverse order, each to the nearest gap before it that ran narrow and has no box yet. */
-  private static void attachBoxes(List<Draft> drafts, List<Box> boxes, TextCleaner cleaner) {
+  private static void attachBoxes(List<Draft> drafts, List<Box> boxes) {
     Set<Draft> claimed = new HashSet<>();
     for (int b = boxes.size() - 1; b >= 0; b--) {
       Box box = boxes.get(b);
