@@ -7,6 +7,10 @@ import org.practicefinder.embed.Embedder;
 import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.embed.FakeEmbeddingModel;
 import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.web.ApiServer;
 
 /**
  * The libraries the tests share. Unit tests use {@link #fixture()}: the eight practices of
@@ -54,5 +58,12 @@ public final class TestLibrary {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A new server of the real library on a free port, with the default settings; close it after. */
+  public static ApiServer startServer() {
+    PracticeLibrary lib = real();
+    ConceptDetector detector = new ConceptDetector(lib.vocabulary());
+    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, realEmbedder()), 0);
   }
 }

@@ -25,9 +25,9 @@ public final class ManualFormatException extends RuntimeException {
     return new ManualFormatException(file + ": " + message, 0);
   }
 
-  /** @return this problem prefixed with the file it was found in: {@code seeds/x.txt line 4: ...} */
+  /** @return this problem prefixed with the file it was found in, {@code seeds/x.txt line 4: ...}, unless it names it already */
   ManualFormatException in(Path file) {
-    return new ManualFormatException(file + " " + getMessage(), line);
+    return getMessage().startsWith(file.toString()) ? this : new ManualFormatException(file + " " + getMessage(), line);
   }
 
   /** @return the 1-based line number of the manual where parsing failed, or 0 for the whole file */

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
@@ -52,6 +52,10 @@ public final class ManualParser {
 
   private final Gazetteer gazetteer = Gazetteer.load();
 
+  /** Why a seed file that holds no practice is refused. */
+  static final String NOT_THE_MANUAL = "no practice found: the manual's text has collection headings such as "
+      + "'Good Practices | U K R A I N E' followed by numbered practices";
+
   /**
    * Parses every {@code *.txt} file of a folder, in file name order.
    *
@@ -61,22 +65,15 @@ public final class ManualParser {
    *     the manual's layout, holds no practice, or repeats a practice of an earlier file
    */
   public List<Practice> parseFolder(Path folder) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-    }
     List<Practice> all = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Path file : files) {
+    for (Path file : Seeds.files(folder, ".txt")) {
       List<Practice> practices;
       try {
         practices = parse(readUtf8(file));
+        if (practices.isEmpty()) throw ManualFormatException.ofFile(file, NOT_THE_MANUAL);
       } catch (ManualFormatException e) {
         throw e.in(file);
-      }
-      if (practices.isEmpty()) {
-        throw ManualFormatException.ofFile(file, "no practice found: the manual's text has collection headings such as "
-            + "'Good Practices | U K R A I N E' followed by numbered practices");
       }
       for (Practice p : practices) {
         if (!ids.add(p.id())) throw ManualFormatException.ofFile(file, "practice " + p.id() + " appears in an earlier file too");
@@ -86,8 +83,11 @@ public final class ManualParser {
     return List.copyOf(all);
   }
 
-  /** @throws ManualFormatException naming the line of the first byte that is not UTF-8 */
-  private static String readUtf8(Path file) throws IOException {
+  /**
+   * @return the file's text
+   * @throws ManualFormatException naming the file and the line of the first byte that is not UTF-8
+   */
+  static String readUtf8(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -99,7 +99,7 @@ public final class ManualParser {
       int line = 1;
       for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
       throw new ManualFormatException(line, String.format(Locale.ROOT,
-          "not valid UTF-8 (byte 0x%02X at offset %d); save the manual's text as UTF-8", bytes[at] & 0xFF, at));
+          "not valid UTF-8 (byte 0x%02X at offset %d); save the manual's text as UTF-8", bytes[at] & 0xFF, at)).in(file);
     }
     decoder.flush(out);
     return out.flip().toString();
@@ -161,7 +161,8 @@ public final class ManualParser {
     };
   }
 
-  private static Set<String> vocabulary(String manual) {
+  /** @return the lower-case words of the whole manual, for {@link TextCleaner} */
+  static Set<String> vocabulary(String manual) {
     Set<String> words = new HashSet<>();
     Matcher m = WORD.matcher(manual);
     while (m.find()) words.add(m.group().toLowerCase(Locale.ROOT));
@@ -172,6 +173,8 @@ public final class ManualParser {
   private static final class Block {
     final Country country;
     final String number;
+    /** The number as the manual prints it, e.g. {@code 2.a}. */
+    final String printedNumber;
     final int startLine;
     final List<String> headerLines = new ArrayList<>();
     String link;
@@ -184,6 +187,7 @@ public final class ManualParser {
     Block(Country country, Matcher header, int startLine) {
       this.country = country;
       this.number = header.group(1) + Optional.ofNullable(header.group(2)).orElse("");
+      this.printedNumber = header.group(1) + Optional.ofNullable(header.group(2)).map(l -> "." + l).orElse("");
       this.startLine = startLine;
       headerLines.add(header.group(3));
     }
@@ -288,7 +292,9 @@ public final class ManualParser {
       String title = TextCleaner.stripFootnoteMarkers(cleaner.join(titleLines), noteNumbers);
       List<String> notes = footnotes.values().stream().map(TextCleaner::normaliseSpaces).toList();
       return new Practice(id, title, organisation, country, dedupe(places), scope,
-          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes);
+          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes,
+          Optional.of(Citation.manual("Collection of Good Practices, " + country.displayName() + ", practice " + printedNumber)),
+          "en");
     }
 
     private static String withScheme(String link) {

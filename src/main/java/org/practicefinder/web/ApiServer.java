@@ -18,7 +18,7 @@ public final class ApiServer implements AutoCloseable {
    * @throws IllegalStateException if the server cannot start, e.g. the port is taken
    */
   public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, ServerConfig config) {
-    this.server = new SparkAdapter(config, routes(new ApiHandlers(library, searcher, recommender)));
+    this.server = new SparkAdapter(config, routes(new ApiHandlers(library, searcher, recommender), config.site()));
   }
 
   /**
@@ -31,10 +31,15 @@ public final class ApiServer implements AutoCloseable {
     this(library, searcher, recommender, ServerConfig.defaults(port));
   }
 
+  /** Starts serving on {@code port} with the operator's cross-origin {@code settings} and the other defaults. */
+  public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port, SiteSettings settings) {
+    this(library, searcher, recommender, ServerConfig.defaults(port).withSite(settings));
+  }
+
   /** The route table: every path the server answers, with its methods and handlers. */
-  static Routes routes(ApiHandlers api) {
-    StaticFiles files = new StaticFiles("/web");
-    return Routes.builder()
+  static Routes routes(ApiHandlers api, SiteSettings settings) {
+    StaticSite site = new StaticSite(settings);
+    return Routes.builder(new ResponseHeaders(settings))
         .api("GET", "/api/health", api::health)
         .api("GET", "/api/search", api::search)
         .api("GET", "/api/recommend", api::recommendGet) // challenges in the URL: the page POSTs them
@@ -44,7 +49,7 @@ public final class ApiServer implements AutoCloseable {
         .api("GET", "/api/practices/{id}", api::practice)
         .api("GET", "/api/practices/{id}/similar", api::similar)
         .notFound("/api/*", "no such API endpoint")
-        .page("/*", files::serve)
+        .page("/*", site::serve) // the page, the widget and /embed
         .build();
   }
 

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * The route table: every path the server answers, the methods it takes and their handlers; the one
  * place that says which methods a path allows. Everything else follows from it: 404, 405 with
  * {@code Allow}, HEAD (GET's handler; the server sends no body), OPTIONS (a CORS preflight on API
- * routes), {@code OPTIONS *}, which requests may carry a body, and the mapping of handler
- * exceptions to JSON errors. Framework-neutral: a server adapter hands every request to
- * {@link #dispatch}.
+ * routes), {@code OPTIONS *}, which requests may carry a body, the mapping of handler
+ * exceptions to JSON errors, and the headers every answer carries ({@link ResponseHeaders}).
+ * Framework-neutral: a server adapter hands every request to {@link #dispatch}.
  *
  * <p>Paths: literal segments, {@code {name}} for one segment (percent-decoded, in
  * {@link HttpRequest#pathParam}), and a final {@code *} for any rest, none included. The first
@@ -69,20 +69,30 @@ public final class Routes {
   }
 
   private final List<Resource> resources;
+  private final ResponseHeaders headers;
 
-  private Routes(List<Resource> resources) {
+  private Routes(List<Resource> resources, ResponseHeaders headers) {
     this.resources = List.copyOf(resources);
+    this.headers = headers;
   }
 
+  /** @return a builder whose routes answer with the headers of {@link SiteSettings#DEFAULTS} */
   public static Builder builder() {
-    return new Builder();
+    return builder(new ResponseHeaders(SiteSettings.DEFAULTS));
+  }
+
+  public static Builder builder(ResponseHeaders headers) {
+    return new Builder(headers);
   }
 
   /** Collects the routes, each path once with all its methods. */
   public static final class Builder {
     private final Map<String, Resource> byTemplate = new LinkedHashMap<>();
+    private final ResponseHeaders headers;
 
-    private Builder() {}
+    private Builder(ResponseHeaders headers) {
+      this.headers = headers;
+    }
 
     /** Adds an API route: JSON, CORS preflights. {@code method} in capitals, e.g. {@code POST}. */
     public Builder api(String method, String path, Handler handler) {
@@ -127,17 +137,23 @@ public final class Routes {
 
     public Routes build() {
       return new Routes(byTemplate.values().stream().map(r -> new Resource(r.template, r.segments, r.rest, r.kind,
-          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.handlers)), r.notFound)).toList());
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.handlers)), r.notFound)).toList(), headers);
     }
   }
 
   /**
-   * Answers a request: the handler's response, or a JSON error. Never throws.
+   * Answers a request: the handler's response, or a JSON error, with the headers every answer
+   * carries. Never throws.
    *
    * @return 400 for a path that is not a path or not UTF-8, 404 where no route matches, 405 with
    *     {@code Allow} for a method the path does not take, 204 for a preflight, or what the handler gives
    */
   public HttpResponse dispatch(HttpRequest request) {
+    HttpResponse answer = answer(request);
+    return new HttpResponse(answer.status(), headers.with(request.header("Origin").orElse(null), answer.headers()), answer.body());
+  }
+
+  private HttpResponse answer(HttpRequest request) {
     String method = request.methodName();
     Resource resource = null;
     try {

@@ -13,10 +13,10 @@ import java.time.Duration;
  * @param stopTimeout how long a stop waits for requests in flight before it cuts them
  * @param maxThreads worker threads at most (requests being answered; a stalled body holds none)
  * @param maxQueued requests waiting for a worker at most; beyond it connections are refused
- * @param headers the headers of every response, with the origins allowed to read the API
+ * @param site which origins may read the API and load the widget, which sites may frame {@code /embed}
  */
 public record ServerConfig(String host, int port, Duration idleTimeout, Duration bodyTimeout, Duration stopTimeout,
-    int maxThreads, int maxQueued, ResponseHeaders headers) {
+    int maxThreads, int maxQueued, SiteSettings site) {
   public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
@@ -30,16 +30,21 @@ public record ServerConfig(String host, int port, Duration idleTimeout, Duration
     if (maxThreads < 8 || maxQueued < 1) throw new IllegalArgumentException("maxThreads must be 8 or more, maxQueued 1 or more");
   }
 
-  /** @return all interfaces, the default timeouts, 64 threads, 1,000 queued requests, any origin */
+  /** @return all interfaces, the default timeouts, 64 threads, 1,000 queued requests, {@link SiteSettings#DEFAULTS} */
   public static ServerConfig defaults(int port) {
-    return new ServerConfig("0.0.0.0", port, IDLE_TIMEOUT, BODY_TIMEOUT, STOP_TIMEOUT, 64, 1_000, ResponseHeaders.anyOrigin());
+    return new ServerConfig("0.0.0.0", port, IDLE_TIMEOUT, BODY_TIMEOUT, STOP_TIMEOUT, 64, 1_000, SiteSettings.DEFAULTS);
   }
 
   public ServerConfig withTimeouts(Duration idle, Duration body, Duration stop) {
-    return new ServerConfig(host, port, idle, body, stop, maxThreads, maxQueued, headers);
+    return new ServerConfig(host, port, idle, body, stop, maxThreads, maxQueued, site);
   }
 
-  public ServerConfig withHeaders(ResponseHeaders headers) {
-    return new ServerConfig(host, port, idleTimeout, bodyTimeout, stopTimeout, maxThreads, maxQueued, headers);
+  public ServerConfig withSite(SiteSettings site) {
+    return new ServerConfig(host, port, idleTimeout, bodyTimeout, stopTimeout, maxThreads, maxQueued, site);
+  }
+
+  /** @return the headers every response carries, from {@link #site} */
+  ResponseHeaders headers() {
+    return new ResponseHeaders(site);
   }
 }

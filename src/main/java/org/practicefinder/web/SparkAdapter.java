@@ -22,8 +22,8 @@ import spark.route.HttpMethod;
 /**
  * The only class that knows Spark. It starts Spark on the Jetty server {@link JettyServers} makes and
  * hands every request, whatever its method and path, to {@link Routes#dispatch}, then writes the
- * answer. Spark adds nothing of its own: no static files (the route table serves them), no method
- * override header (the method sent is the method used). Replacing Spark means replacing this class
+ * answer as it is. Spark adds nothing of its own: no static files (the route table serves them),
+ * no method override header (the method sent is the method used), no compression. Replacing Spark means replacing this class
  * and the line of {@link ApiServer} that creates it.
  */
 final class SparkAdapter {
@@ -96,9 +96,8 @@ final class SparkAdapter {
     response.setStatus(out.status());
     out.headers().forEach(response::setHeader);
     response.setContentLength(out.body().length);
-    if (out.body().length == 0) {
-      response.flushBuffer(); // committed: Spark adds no Content-Type of its own to an empty answer
-    }
-    return out.body();
+    response.getOutputStream().write(out.body()); // the server sends none of it for HEAD
+    response.flushBuffer(); // committed: Spark adds nothing (no Content-Type of its own, no second gzip)
+    return "";
   }
 }

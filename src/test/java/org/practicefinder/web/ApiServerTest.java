@@ -355,10 +355,10 @@ class ApiServerTest {
     HttpResponse<String> res = get("/");
     assertEquals(200, res.statusCode());
     assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-    assertEquals(ResponseHeaders.PAGE_CSP, res.headers().firstValue("Content-Security-Policy").orElse(""));
+    assertEquals(SiteSettings.DEFAULTS.contentSecurityPolicy(false), res.headers().firstValue("Content-Security-Policy").orElse(""));
     assertFalse(res.body().contains("http://") || res.body().contains("https://"), "no absolute URLs in the page");
     assertTrue(res.headers().allValues("Set-Cookie").isEmpty());
-    assertEquals(200, get("/app.js").statusCode());
+    assertEquals(200, get("/widget.js").statusCode());
     assertEquals("not found", error(get("/no-such-file.js"), 404));
     assertEquals(400, get("/..%2Fpom.xml").statusCode()); // Jetty refuses an encoded slash
   }
@@ -368,6 +368,72 @@ class ApiServerTest {
     IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
         () -> new ApiServer(library, null, null, server.port()));
     assertTrue(e.getMessage().startsWith("cannot serve on port " + server.port()), e.getMessage());
+  }
+
+  // --- the page's and the widget's files ---
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/widget.js", "/widget.css", "/js/finder.js", "/texts/uk.json"})
+  void widgetFilesHaveAStrongETagACacheLifetimeAndCors(String path) throws Exception {
+    HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(uri(path)).header("Origin", "https://partner.example").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, res.statusCode());
+    String etag = res.headers().firstValue("ETag").orElseThrow();
+    assertTrue(etag.matches("\"[A-Za-z0-9_-]{22}\""), etag); // strong: no W/ prefix
+    assertEquals("public, max-age=3600", res.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+    assertEquals("cross-origin", res.headers().firstValue("Cross-Origin-Resource-Policy").orElseThrow());
+    HttpResponse<String> again = CLIENT.send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void onlyTheEmbedPageMayBeFramed() throws Exception {
+    for (String path : List.of("/", "/index.html", "/embed.html", "/embed-frame.html", "/widget.js")) {
+      assertTrue(get(path).headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("; frame-ancestors 'none'"), path);
+    }
+    HttpResponse<String> embed = get("/embed?lang=uk&mode=search&population=transgender");
+    assertEquals(200, embed.statusCode());
+    assertTrue(embed.body().contains("js/embed-frame.js"));
+    assertTrue(embed.headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("; frame-ancestors *"));
+    assertEquals("no-cache", embed.headers().firstValue("Cache-Control").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/nothing.js", "/js", "/vocabulary.json", "/web/index.html", "/../pom.xml", "/.hidden.js"})
+  void onlyFilesOfTheWebFolderAreServed(String path) throws Exception {
+    RawHttp.Reply r = raw("GET", path); // raw, so that ".." reaches the server as written
+    assertTrue(r.status() == 404 || r.status() == 400, path + " " + r.status());
+    assertFalse(r.body().contains("\"population\""), "vocabulary served");
+  }
+
+  @Test
+  void textFilesAreGzippedForClientsThatAcceptItUnderTheirOwnETag() throws Exception {
+    HttpResponse<byte[]> plain = CLIENT.send(HttpRequest.newBuilder(uri("/js/finder.js")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> gzip = CLIENT.send(HttpRequest.newBuilder(uri("/js/finder.js")).header("Accept-Encoding", "gzip, deflate").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+    assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("Accept-Encoding", gzip.headers().firstValue("Vary").orElseThrow());
+    assertEquals(plain.headers().firstValue("ETag").orElseThrow().replace("\"", "") + "-gz",
+        gzip.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertEquals(new String(plain.body(), StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(gzip.body().length < plain.body().length / 2, gzip.body().length + " of " + plain.body().length);
+  }
+
+  @Test
+  void apiErrorsAndPreflightsCarryCors() throws Exception {
+    for (String path : List.of("/api/search?page=0", "/api/nothing-here", "/api/search?q=" + "x".repeat(10_000))) {
+      HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(uri(path)).header("Origin", "https://partner.example").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertTrue(res.statusCode() >= 400 && res.statusCode() < 500, path);
+      assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path.substring(0, Math.min(path.length(), 20)));
+    }
   }
 
   // --- integrity: the response cache ---
