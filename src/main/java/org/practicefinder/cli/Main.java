@@ -33,7 +33,6 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
-import org.practicefinder.web.JsonViews;
 import org.practicefinder.web.ServerConfig;
 import org.practicefinder.web.SiteSettings;
 import picocli.CommandLine;

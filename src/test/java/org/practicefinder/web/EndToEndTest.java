@@ -27,8 +27,6 @@ import org.practicefinder.TestLibrary;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.model.Section;
 import org.practicefinder.recommend.Recommender;
-import org.practicefinder.search.PracticeSearcher;
-import org.practicefinder.taxonomy.ConceptDetector;
 
 /**
  * The whole product end to end: the real manual in {@code seeds/}, indexed with the real embedding
@@ -42,9 +40,7 @@ class EndToEndTest {
   @BeforeAll
   static void start() {
     library = TestLibrary.real();
-    ConceptDetector detector = new ConceptDetector(library.vocabulary());
-    server = new ApiServer(library, new PracticeSearcher(library, detector),
-        Recommender.create(library, detector, TestLibrary.realEmbedder()), 0);
+    server = TestLibrary.startServer();
   }
 
   @AfterAll
