@@ -100,6 +100,10 @@ public final class Main implements Callable<Integer> {
         + "comma-separated (default: $FRAME_ANCESTORS, else *); the rest of the site is never framed")
     String frameAncestors;
 
+    @Option(names = "--exit-url", description = "where the page's \"Leave this site quickly\" goes, a neutral site "
+        + "(default: $EXIT_URL, else " + SiteSettings.DEFAULT_EXIT_URL + ")")
+    String exitUrl;
+
     @Override
     public Integer call() throws Exception {
       int p;
@@ -109,7 +113,8 @@ public final class Main implements Callable<Integer> {
         throw new IllegalArgumentException("PORT must be a number");
       }
       SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
-          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"));
+          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"),
+          exitUrl != null ? exitUrl : System.getenv("EXIT_URL"));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),

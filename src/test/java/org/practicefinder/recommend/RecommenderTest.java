@@ -44,7 +44,8 @@ class RecommenderTest {
     Evidence e = first.evidence().orElseThrow();
     assertTrue(e.terms().contains("hotline"), e.terms().toString());
     assertTrue(e.html().contains("<mark>hotline</mark>"), e.html());
-    assertTrue(first.why().startsWith("Matches "), first.why());
+    assertTrue(first.why().startsWith("Offers: Hotline — you mentioned “hotline”"), first.why());
+    assertTrue(first.why().contains("; uses your words: ") && first.why().contains("hotline"), first.why());
     assertTrue(first.signals().containsKey("bm25-expanded"));
     assertTrue(first.score() > 0.5 && first.score() <= 1.0, "score " + first.score());
     assertTrue(result.concepts().stream().anyMatch(d -> d.concept().id().equals("hotline")));
@@ -55,7 +56,7 @@ class RecommenderTest {
     Recommender.Recommendation first = RECOMMENDER.recommend(new Recommender.Request(
         "телефон доверия для секс-работниц", Map.of(), 1, Set.of(), Language.RU)).recommendations().get(0);
     assertEquals("RU-3", first.id());
-    assertTrue(first.why().contains("общие темы: "), first.why());
+    assertTrue(first.why().startsWith("Что делает: Горячая линия — вы написали «телефон доверия»"), first.why());
   }
 
   @Test
