@@ -82,6 +82,7 @@ function clearResults() {
   $('results-count').textContent = '';
   $('results-list').replaceChildren();
   $('facets').replaceChildren();
+  $('concepts').replaceChildren();
   $('show-results').hidden = true;
   for (const id of ['concepts', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
 }
