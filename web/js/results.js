@@ -63,7 +63,12 @@ export function resultCard(hit, o) {
       place ? h('span', { class: 'place', text: place }) : null));
 
   if (o.challenge) {
-    if (hit.why) card.append(h('p', { class: 'why' }, h('strong', { text: tx.t('why') }), ' ', h('span', { text: hit.why })));
+    // The reason's parts ("For: … — you mentioned …; uses your words: …") one a line.
+    const reasons = String(hit.why || '').split('; ').filter(Boolean);
+    if (reasons.length) {
+      card.append(h('div', { class: 'why' }, h('p', { class: 'why-label', text: tx.t('why') }),
+        h('ul', { class: 'why-list' }, reasons.map((r) => h('li', { text: r })))));
+    }
     if (o.evidence && hit.evidence && hit.evidence.html) {
       card.append(h('blockquote', { class: 'evidence' },
         h('p', { class: 'section-label', text: tx.t('evidenceFrom', { section: sectionName(tx, hit.evidence.section) }) }),

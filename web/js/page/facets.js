@@ -14,14 +14,19 @@ export function renderFacets(facets, route, total) {
     Object.keys(route.filters).filter((d) => !(d in source))));
   $('facets').replaceChildren(...dims.map((dim) => renderFacetGroup(dim, withSelected(dim, asArray(source[dim]), route), route)));
 
+  renderFilterControls(route);
+  const show = $('show-results');
+  show.hidden = total === null || total === undefined;
+  if (!show.hidden) show.textContent = state.tx.plural('showPractices', total);
+}
+
+/** "Clear filters" and the filters button's count: known from the route alone, so set before the answer comes. */
+export function renderFilterControls(route) {
   const active = activeFilterCount(route);
   const clear = $('clear-filters');
   clear.hidden = active === 0;
   clear.href = buildHash(Object.assign({}, route, { filters: {}, page: 1 }));
   updateFiltersToggle(active);
-  const show = $('show-results');
-  show.hidden = total === null || total === undefined;
-  if (!show.hidden) show.textContent = state.tx.plural('showPractices', total);
 }
 
 /** Closes the filters (on a phone) and moves view and focus to the results. */

@@ -3,7 +3,7 @@
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, toCount } from '../dom.js';
 import { resultCard } from '../results.js';
-import { findCheckbox, renderFacets } from './facets.js';
+import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
 import { $, freshSignal, listRoute, showAlert, state } from './state.js';
 import { renderDownloads } from './takeaway.js';
@@ -16,6 +16,7 @@ export async function showList(route, opts) {
   $('practice').hidden = true;
   $('finder').hidden = false;
   syncForms(route);
+  renderFilterControls(route);
 
   const isChallenge = route.view === 'challenge';
   // The challenge's text is part of the key in memory only.
@@ -37,7 +38,7 @@ export async function showList(route, opts) {
     if (opts.fromPractice) restoreListPosition();
   } catch (error) {
     if (isAbort(error)) return;
-    showAlert(errorMessage(error, state.tx));
+    showAlert(errorMessage(error, state.tx, true));
     clearResults(); // stale cards, counts and topics under an error message would mislead
     if (Object.keys(route.filters).length) { // e.g. a stale link with a filter value that no longer exists
       $('alert').append(' ', h('a', { href: buildHash(Object.assign({}, route, { filters: {}, page: 1 })), text: state.tx.t('clearFilters') }));

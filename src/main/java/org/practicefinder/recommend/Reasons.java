@@ -12,7 +12,9 @@ import org.practicefinder.taxonomy.Language;
  * Writes the one-line reason of a recommendation, in English, Russian or Ukrainian, for a programme
  * worker rather than for the system's authors: what the practice does that the person wrote about
  * ("Works with: Police and law enforcement — you mentioned “police”"), then whether it uses their words.
- * Topic labels stay in the nominative after a colon, so the Russian and Ukrainian lines need no declension.
+ * Topic labels stay in the nominative after a colon, so the Russian and Ukrainian lines need no declension
+ * (and, as some of their labels hold a dash, the person's words go in brackets there). Parts are joined
+ * with "; ", which the page shows one a line.
  */
 final class Reasons {
   /** Shared concepts named in one line; the rest are in the recommendation's list. */
@@ -24,10 +26,10 @@ final class Reasons {
       Language.EN, Map.of(Part.MENTIONED, "%s — you mentioned “%s”", Part.WORDS, "uses your words: %s",
           Part.MEANING, "close in meaning to what you described", Part.SHARED, "in common: %s",
           Part.SIMILAR_MEANING, "does similar work"),
-      Language.RU, Map.of(Part.MENTIONED, "%s — вы написали «%s»", Part.WORDS, "в тексте есть ваши слова: %s",
+      Language.RU, Map.of(Part.MENTIONED, "%s (вы написали «%s»)", Part.WORDS, "в тексте есть ваши слова: %s",
           Part.MEANING, "близко по смыслу к вашему описанию", Part.SHARED, "общее: %s",
           Part.SIMILAR_MEANING, "похожая работа"),
-      Language.UK, Map.of(Part.MENTIONED, "%s — ви написали «%s»", Part.WORDS, "у тексті є ваші слова: %s",
+      Language.UK, Map.of(Part.MENTIONED, "%s (ви написали «%s»)", Part.WORDS, "у тексті є ваші слова: %s",
           Part.MEANING, "близько за змістом до вашого опису", Part.SHARED, "спільне: %s",
           Part.SIMILAR_MEANING, "схожа робота"));
 

@@ -56,7 +56,7 @@ class RecommenderTest {
     Recommender.Recommendation first = RECOMMENDER.recommend(new Recommender.Request(
         "телефон доверия для секс-работниц", Map.of(), 1, Set.of(), Language.RU)).recommendations().get(0);
     assertEquals("RU-3", first.id());
-    assertTrue(first.why().startsWith("Что делает: Горячая линия — вы написали «телефон доверия»"), first.why());
+    assertTrue(first.why().startsWith("Что делает: Горячая линия (вы написали «телефон доверия»)"), first.why());
   }
 
   @Test

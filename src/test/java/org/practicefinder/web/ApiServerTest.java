@@ -290,6 +290,44 @@ class ApiServerTest {
   }
 
   @Test
+  void aSearchHitFoundThroughATopicCarriesTheSentenceThatGaveItTheTag() throws Exception {
+    JsonObject o = json(get("/api/search?q=condoms&size=100"), 200);
+    assertEquals(17, o.get("total").getAsInt());
+    int throughTopic = 0;
+    for (var element : o.getAsJsonArray("hits")) {
+      JsonObject hit = element.getAsJsonObject();
+      JsonArray topics = hit.getAsJsonArray("topics");
+      if (hit.getAsJsonArray("snippets").isEmpty()) {
+        throughTopic++;
+        JsonObject topic = topics.get(0).getAsJsonObject();
+        assertEquals("sexual-reproductive-health", topic.get("id").getAsString());
+        assertEquals("service", topic.get("dimension").getAsString());
+        assertEquals(library.record(hit.get("id").getAsString()).orElseThrow().tagging().evidence().get("sexual-reproductive-health"),
+            topic.get("evidence").getAsString());
+      }
+    }
+    assertEquals(12, throughTopic, "hits without a passage that names the word");
+    assertEquals(0, json(get("/api/search?q=" + q("Lilith")), 200).getAsJsonArray("hits").get(0).getAsJsonObject()
+        .getAsJsonArray("topics").size(), "no topic named, none listed");
+  }
+
+  @Test
+  void recommendationsSayHowStrongTheyAre() throws Exception {
+    JsonArray results = json(post("/api/recommend", "{\"challenge\": \"Women working in saunas are afraid of raids and do not come to the clinic\"}"), 200)
+        .getAsJsonArray("results");
+    JsonObject first = results.get(0).getAsJsonObject();
+    assertEquals("RU-8", first.get("id").getAsString());
+    assertEquals("strong", first.get("strength").getAsString());
+    assertEquals("Where: Saunas and massage parlours — you mentioned “saunas”; Works with: Police and law enforcement — you mentioned “raids”;"
+        + " For: Female sex workers — you mentioned “Women”", first.get("why").getAsString());
+    for (var r : json(post("/api/recommend", "{\"challenge\": \"Our landlord raised the rent and we cannot pay it\"}"), 200).getAsJsonArray("results")) {
+      assertEquals("related", r.getAsJsonObject().get("strength").getAsString(), "no topic of the challenge is named: " + r);
+    }
+    assertFalse(json(get("/api/practices/RU-8/similar"), 200).getAsJsonArray("results").get(0).getAsJsonObject().has("strength"),
+        "similar practices answer no challenge");
+  }
+
+  @Test
   void recommendPostWithFilters() throws Exception {
     JsonObject o = json(post("/api/recommend", "{\"challenge\": \"violence against sex workers\", \"filters\": {\"country\": [\"Ukraine\"]}}"), 200);
     List<String> ids = ids(o.getAsJsonArray("results"));
@@ -388,7 +426,10 @@ class ApiServerTest {
     assertEquals(200, res.statusCode());
     assertTrue(res.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     assertTrue(res.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
-    assertFalse(res.body().contains("http://") || res.body().contains("https://"), "no absolute URLs in the page");
+    // The quick exit's destination is the one address of another site, and only a link: nothing is loaded from it.
+    String page = res.body().replace("href=\"" + SiteSettings.DEFAULT_EXIT_URL + "\" rel=\"noreferrer\"", "")
+        .replace("content=\"" + SiteSettings.DEFAULT_EXIT_URL + "\"", "");
+    assertFalse(page.contains("http://") || page.contains("https://"), "no other absolute URLs in the page");
     assertTrue(res.headers().allValues("Set-Cookie").isEmpty());
   }
 
