@@ -46,7 +46,7 @@ final class Reasons {
   /**
    * @param shared the detected concepts the practice is tagged with, most telling first
    * @param mentioned concept id → the person's words it was detected in
-   * @return e.g. {@code Where: Saunas and massage parlours — you mentioned “saunas”; uses your words: raids}:
+   * @return e.g. {@code Where: Saunas and massage parlours — you mentioned “saunas”; Uses your words: raids}:
    *     evidence words already quoted as a topic's are not repeated
    */
   static String why(Optional<Evidence> evidence, List<Concept> shared, Map<String, String> mentioned, Language lang) {
@@ -69,7 +69,7 @@ final class Reasons {
 
   /**
    * @param shared the concepts the two practices share, most telling first
-   * @return the reason a practice is like another: e.g. {@code In common: Saunas and massage parlours; does similar work}
+   * @return the reason a practice is like another: e.g. {@code In common: Saunas and massage parlours; Does similar work}
    */
   static String similar(Optional<Evidence> evidence, List<Concept> shared, Language lang) {
     Map<Part, String> t = TEMPLATES.get(lang);
@@ -85,9 +85,9 @@ final class Reasons {
     return quoted.contains(word) || word.contains(quoted);
   }
 
+  /** The parts joined with "; ", each starting with a capital, as each may stand on its own line. */
   private static String sentence(List<String> parts) {
-    String why = String.join("; ", parts);
-    return why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    return String.join("; ", parts.stream().map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1)).toList());
   }
 
   /** @return the family a signal belongs to: words (BM25), meaning (embeddings), topics (concepts), resemblance */

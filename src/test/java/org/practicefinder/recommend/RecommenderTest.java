@@ -45,7 +45,7 @@ class RecommenderTest {
     assertTrue(e.terms().contains("hotline"), e.terms().toString());
     assertTrue(e.html().contains("<mark>hotline</mark>"), e.html());
     assertTrue(first.why().startsWith("Offers: Hotline — you mentioned “hotline”"), first.why());
-    assertTrue(first.why().contains("; uses your words: ") && first.why().contains("hotline"), first.why());
+    assertTrue(first.why().contains("; Uses your words: ") && first.why().contains("hotline"), first.why());
     assertTrue(first.signals().containsKey("bm25-expanded"));
     assertTrue(first.score() > 0.5 && first.score() <= 1.0, "score " + first.score());
     assertTrue(result.concepts().stream().anyMatch(d -> d.concept().id().equals("hotline")));

@@ -220,11 +220,20 @@ class PageBrowserTest {
       assertEquals("Show " + total + " practices", show.getText());
       assertTrue((Boolean) js(driver, "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight", show),
           "the button is in view right after ticking");
+      Browser.viewport(driver, "phone-filter-ticked");
       show.click();
       assertEquals("results-heading", js(driver, "return document.activeElement.id"));
       assertTrue((Boolean) js(driver, "const r = document.querySelector('#results-list .card').getBoundingClientRect();"
           + " return r.top >= 0 && r.top < innerHeight"), "the first result is on the screen");
       assertFalse(driver.findElement(By.id("facets")).isDisplayed(), "the filters folded away");
+      Browser.viewport(driver, "phone-results-shown");
+
+      js(driver, "window.scrollTo(0, 0)");
+      describe("Клиенты отказываются от презервативов и платят больше за секс без них");
+      assertEquals("results-heading", js(driver, "return document.activeElement.id"));
+      assertTrue((Boolean) js(driver, "const r = document.getElementById('results-heading').getBoundingClientRect();"
+          + " return r.top >= 0 && r.bottom <= innerHeight"), "after a challenge, the view moves to the results");
+      Browser.viewport(driver, "phone-challenge-submitted");
     } finally {
       Browser.resize(driver, 1280, 900);
     }
@@ -245,9 +254,11 @@ class PageBrowserTest {
     try {
       assertTrue((Boolean) js(driver, "const s = document.querySelectorAll('.practice-section'); const tags = document.querySelector('.practice .tags');"
           + " return tags.getBoundingClientRect().top > s[s.length - 1].getBoundingClientRect().top"), "tags come after the sections on paper");
+      Browser.screenshot(driver, "page-practice-print", 800);
       String info = driver.findElement(By.cssSelector(".print-info")).getText();
       assertTrue(info.contains(host + "/?lang=en#/practice/" + id) && info.contains(texts("en").get("manualCitation").getAsString()), info);
       Pdf pdf = driver.print(a4());
+      Files.write(Browser.SCREENSHOTS.resolve("practice-" + id + ".pdf"), java.util.Base64.getDecoder().decode(pdf.getContent()));
       String raw = new String(java.util.Base64.getDecoder().decode(pdf.getContent()), StandardCharsets.ISO_8859_1);
       long pages = java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(raw).results().count();
       assertTrue(pages >= 1 && pages <= 2, id + " prints on " + pages + " A4 pages");
@@ -338,13 +349,17 @@ class PageBrowserTest {
       waitFor(driver, "return document.querySelectorAll('#results-list .card:not(.skeleton)').length === 10");
       check("home", lang);
 
-      driver.get(host + "/?lang=" + lang + "#/search?q=police&country=Ukraine");
-      waitFor(driver, "return document.querySelectorAll('#results-list .card').length === 3 && document.getElementById('results').getAttribute('aria-busy') === 'false'");
-      check("results", lang);
-
       describe(lang.equals("en") ? "Women working in saunas are afraid of raids and do not come to the clinic"
           : "Жінки, які працюють у саунах, бояться рейдів поліції і не приходять до клініки");
       check("challenge", lang);
+      Browser.resize(driver, 375, 812); // one phone screen of results, as a person first sees them
+      js(driver, "document.getElementById('results').scrollIntoView({block: 'start'})");
+      Browser.viewport(driver, "page-challenge-" + lang + "-phone");
+      Browser.resize(driver, 1280, 900);
+
+      driver.get(host + "/?lang=" + lang + "#/search?q=police&country=Ukraine");
+      waitFor(driver, "return document.querySelectorAll('#results-list .card').length === 3 && document.getElementById('results').getAttribute('aria-busy') === 'false'");
+      check("results", lang);
 
       driver.findElement(By.cssSelector("#results-list .card-title a")).click();
       waitFor(driver, "return document.getElementById('practice-title') && document.querySelector('#similar .similar-list, #similar .hint')");
