@@ -170,6 +170,9 @@ class SafetyBrowserTest {
     driver.get(host + "/?lang=en#/search?q=police");
     waitForCards(6);
     driver.findElement(By.cssSelector("#safety summary")).click();
+    Browser.resize(driver, 375, 812);
+    Browser.viewport(driver, "phone-safety-note");
+    Browser.resize(driver, 1280, 900);
     driver.findElement(By.id("private-history")).click();
     assertEquals(host + "/?lang=en&private=1", driver.getCurrentUrl(), "the search left the current entry");
     new Actions(driver).sendKeys(Keys.ESCAPE).perform();
