@@ -58,7 +58,6 @@ function dimensionsOf(practices) {
 
 function jsonDocument(route, practices) {
   return {
-    source: state.tx.t('manualCitation'),
     retrieved: new Date().toISOString().slice(0, 10),
     filters: route.filters,
     practices: practices.map((p) => {
@@ -92,20 +91,28 @@ function today() {
   return new Intl.DateTimeFormat(state.lang, { dateStyle: 'long' }).format(new Date());
 }
 
-/** The citation of one practice, as the manual's practice, with where it was read and when. */
+/** "TAMPEP International Foundation for the CONECTA project (2013). Manual of …": a source as the API gives it. */
+function sourceText(source, withSection) {
+  if (!source || !source.title) return '';
+  const by = [source.publisher, source.year ? '(' + source.year + ')' : null].filter(Boolean).join(' ');
+  const where = withSection && source.section ? ', ' + source.section : '';
+  return (by ? by + '. ' : '') + source.title + where + '.';
+}
+
+/** The citation of one practice: its source and place in it, with where it was read and when. */
 export function practiceCitation(p) {
   return state.tx.t('practiceCitation', {
     organisation: p.organisation || '', title: p.title || p.id, id: p.id,
-    manual: state.tx.t('manualCitation'), url: practiceUrl(p.id), date: today()
+    source: sourceText(p.source, true), url: practiceUrl(p.id), date: today()
   });
 }
 
-/** A "Cite" button and the panel it opens: the practice's citation and the manual's, each with a copy button. */
+/** A "Cite" button and the panel it opens: the practice's citation and its source's, each with a copy button. */
 export function citePanel(p) {
   const tx = state.tx;
   const panel = h('div', { class: 'cite-panel', id: 'cite-panel', hidden: true },
     citeRow('cite-practice', tx.t('citePractice'), practiceCitation(p)),
-    citeRow('cite-manual', tx.t('citeManual'), tx.t('manualCitation')));
+    p.source ? citeRow('cite-manual', tx.t('citeManual'), sourceText(p.source, false)) : null);
   const button = h('button', {
     type: 'button', class: 'btn cite', 'aria-expanded': 'false', 'aria-controls': 'cite-panel',
     onclick: (event) => {
@@ -147,5 +154,5 @@ export function printInfo(p) {
   return h('footer', { class: 'print-info' },
     h('p', { text: tx.t('printedFrom', { url: practiceUrl(p.id), date: today() }) }),
     h('p', {}, h('strong', { text: tx.t('citePractice') + ': ' }), practiceCitation(p)),
-    h('p', {}, h('strong', { text: tx.t('citeManual') + ': ' }), tx.t('manualCitation')));
+    p.source ? h('p', {}, h('strong', { text: tx.t('citeManual') + ': ' }), sourceText(p.source, false)) : null);
 }

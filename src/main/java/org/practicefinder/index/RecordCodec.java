@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
@@ -27,7 +28,8 @@ final class RecordCodec {
     o.addProperty("id", p.id());
     o.addProperty("title", p.title());
     o.addProperty("organisation", p.organisation());
-    o.addProperty("country", p.country().name());
+    o.addProperty("country", p.country().displayName());
+    o.addProperty("countryCode", p.country().code());
     JsonArray places = new JsonArray();
     for (Place place : p.locations()) {
       JsonObject po = new JsonObject();
@@ -43,6 +45,8 @@ final class RecordCodec {
     p.sections().forEach((s, parts) -> sections.add(s.key(), strings(parts)));
     o.add("sections", sections);
     o.add("notes", strings(p.notes()));
+    p.source().ifPresent(c -> o.add("source", citation(c)));
+    o.addProperty("language", p.language());
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> facets.add(dim, strings(ids)));
     o.add("facets", facets);
@@ -64,8 +68,9 @@ final class RecordCodec {
       sections.put(Section.fromKey(e.getKey()).orElseThrow(), list(e.getValue()));
     }
     Practice practice = new Practice(o.get("id").getAsString(), o.get("title").getAsString(),
-        o.get("organisation").getAsString(), Country.valueOf(o.get("country").getAsString()), places,
-        optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections, list(o.get("notes")));
+        o.get("organisation").getAsString(), Country.of(o.get("countryCode").getAsString(), o.get("country").getAsString()),
+        places, optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections, list(o.get("notes")),
+        o.has("source") ? Optional.of(citation(o.getAsJsonObject("source"))) : Optional.empty(), o.get("language").getAsString());
     Map<String, List<String>> facets = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("facets").entrySet()) {
       facets.put(e.getKey(), list(e.getValue()));
@@ -77,13 +82,28 @@ final class RecordCodec {
     return new PracticeRecord(o.get("order").getAsInt(), practice, new Tagging(facets, evidence));
   }
 
-  private static JsonArray strings(List<String> values) {
+  static JsonObject citation(Citation c) {
+    JsonObject o = new JsonObject();
+    o.addProperty("title", c.title());
+    c.publisher().ifPresent(v -> o.addProperty("publisher", v));
+    c.year().ifPresent(v -> o.addProperty("year", v));
+    c.section().ifPresent(v -> o.addProperty("section", v));
+    c.url().ifPresent(v -> o.addProperty("url", v));
+    return o;
+  }
+
+  static Citation citation(JsonObject o) {
+    return new Citation(o.get("title").getAsString(), optional(o, "publisher"),
+        o.has("year") ? Optional.of(o.get("year").getAsInt()) : Optional.empty(), optional(o, "section"), optional(o, "url"));
+  }
+
+  static JsonArray strings(List<String> values) {
     JsonArray a = new JsonArray();
     values.forEach(a::add);
     return a;
   }
 
-  private static List<String> list(JsonElement e) {
+  static List<String> list(JsonElement e) {
     List<String> out = new ArrayList<>();
     e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
     return out;

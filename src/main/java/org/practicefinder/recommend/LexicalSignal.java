@@ -18,10 +18,13 @@ import org.practicefinder.taxonomy.Language;
 /**
  * BM25 over weighted practice fields. The English terms of concepts detected in the challenge are
  * added as phrases at half weight, so a Russian or Ukrainian challenge still finds English practices
- * through the vocabulary, and "phone line" finds "hotline" without "line" matching every line.
+ * through the vocabulary, and "help line" finds "hotline" without "line" matching every line.
  */
 final class LexicalSignal implements Signal {
-  /** The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation. */
+  /**
+   * The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation;
+   * the weight, and phrases rather than words, were chosen on the development challenges (see the README).
+   */
   private static final float EXPANSION_WEIGHT = 0.5f;
 
   private final PracticeLibrary library;

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
+import org.practicefinder.opendata.PracticeJson;
 import org.practicefinder.recommend.MatchStrength;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.SearchResult;
@@ -28,7 +29,7 @@ public final class JsonViews {
     this.library = library;
   }
 
-  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence */
+  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence, source */
   public JsonObject practice(PracticeRecord record, Language lang) {
     Practice p = record.practice();
     JsonObject o = summary(record, lang);
@@ -45,6 +46,7 @@ public final class JsonViews {
     JsonObject evidence = new JsonObject();
     record.tagging().evidence().forEach(evidence::addProperty);
     o.add("evidence", evidence);
+    p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
     return o;
   }
 
