@@ -2,8 +2,8 @@ package org.practicefinder.recommend;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
