@@ -11,6 +11,7 @@ import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.SiteSettings;
 
 /**
  * The libraries the tests share. Unit tests use {@link #fixture()}: the eight practices of
@@ -62,8 +63,13 @@ public final class TestLibrary {
 
   /** A new server of the real library on a free port, with the default settings; close it after. */
   public static ApiServer startServer() {
+    return startServer(SiteSettings.DEFAULTS);
+  }
+
+  /** A new server of the shared library on a free port, with {@code settings}; close it after. */
+  public static ApiServer startServer(SiteSettings settings) {
     PracticeLibrary lib = real();
     ConceptDetector detector = new ConceptDetector(lib.vocabulary());
-    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, realEmbedder()), 0);
+    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, realEmbedder()), 0, settings);
   }
 }

@@ -106,6 +106,10 @@ public final class Main implements Callable<Integer> {
         + "comma-separated (default: $FRAME_ANCESTORS, else *); the rest of the site is never framed")
     String frameAncestors;
 
+    @Option(names = "--exit-url", description = "where the page's \"Leave this site quickly\" goes, a neutral site "
+        + "(default: $EXIT_URL, else " + SiteSettings.DEFAULT_EXIT_URL + ")")
+    String exitUrl;
+
     @Option(names = "--idle-timeout", defaultValue = "10", description = "seconds a connection may send nothing (default: ${DEFAULT-VALUE})")
     int idleSeconds;
 
@@ -125,7 +129,8 @@ public final class Main implements Callable<Integer> {
         throw new IllegalArgumentException("PORT must be a number");
       }
       SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
-          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"));
+          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"),
+          exitUrl != null ? exitUrl : System.getenv("EXIT_URL"));
       ServerConfig config = ServerConfig.defaults(p)
           .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
           .withSite(settings);

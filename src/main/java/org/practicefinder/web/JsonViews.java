@@ -12,6 +12,8 @@ import java.util.Map;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
+import org.practicefinder.opendata.PracticeJson;
+import org.practicefinder.recommend.MatchStrength;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
@@ -27,7 +29,7 @@ public final class JsonViews {
     this.library = library;
   }
 
-  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence */
+  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence, source */
   public JsonObject practice(PracticeRecord record, Language lang) {
     Practice p = record.practice();
     JsonObject o = summary(record, lang);
@@ -44,6 +46,7 @@ public final class JsonViews {
     JsonObject evidence = new JsonObject();
     record.tagging().evidence().forEach(evidence::addProperty);
     o.add("evidence", evidence);
+    p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
     return o;
   }
 
@@ -144,9 +147,27 @@ public final class JsonViews {
     return a;
   }
 
-  public JsonObject searchHit(SearchResult.Hit hit, Language lang) {
-    JsonObject o = summary(library.record(hit.id()).orElseThrow(), lang);
+  /**
+   * @param concepts the concepts detected in the query: those the practice is tagged with are listed
+   *     as its {@code topics}, each with the sentence of the practice that gave it the tag, so a hit
+   *     found through a topic alone still says why it is there
+   */
+  public JsonObject searchHit(SearchResult.Hit hit, List<ConceptDetector.Detected> concepts, Language lang) {
+    PracticeRecord record = library.record(hit.id()).orElseThrow();
+    JsonObject o = summary(record, lang);
     o.addProperty("score", round(hit.score()));
+    JsonArray topics = new JsonArray();
+    for (ConceptDetector.Detected d : concepts) {
+      Concept c = d.concept();
+      if (!record.tagging().get(c.dimension()).contains(c.id())) continue;
+      JsonObject t = label(c.dimension(), c.id(), lang);
+      t.addProperty("dimension", c.dimension());
+      t.addProperty("matched", d.matched());
+      String sentence = record.tagging().evidence().get(c.id());
+      if (sentence != null) t.addProperty("evidence", sentence);
+      topics.add(t);
+    }
+    o.add("topics", topics);
     JsonArray snippets = new JsonArray();
     for (SearchResult.Snippet s : hit.snippets()) {
       JsonObject so = new JsonObject();
@@ -158,6 +179,14 @@ public final class JsonViews {
     return o;
   }
 
+  /** @return a recommendation for a challenge, with its {@link MatchStrength} among {@code detected} */
+  public JsonObject recommendation(Recommender.Recommendation r, List<ConceptDetector.Detected> detected, Language lang) {
+    JsonObject o = recommendation(r, lang);
+    o.addProperty("strength", MatchStrength.of(r, detected, library).key());
+    return o;
+  }
+
+  /** @return a recommendation: summary, score, reason, evidence sentence, shared concepts, signal ranks */
   public JsonObject recommendation(Recommender.Recommendation r, Language lang) {
     JsonObject o = summary(library.record(r.id()).orElseThrow(), lang);
     o.addProperty("score", round(r.score()));

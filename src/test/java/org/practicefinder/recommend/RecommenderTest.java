@@ -46,7 +46,7 @@ class RecommenderTest {
     Recommender.Recommendation first = result.recommendations().get(0);
     assertEquals("UA-2", first.id());
     assertEquals(List.of("hotline"), first.sharedConcepts().stream().map(c -> c.id()).toList());
-    assertTrue(first.why().contains("shares Hotline"), first.why());
+    assertEquals("Offers: Hotline — you mentioned “helpline”; Uses your words: call, night", first.why());
     assertTrue(first.signals().containsKey("concepts"));
     assertTrue(first.score() > 0.5 && first.score() <= 1.0, "score " + first.score());
     assertEquals(List.of("hotline"), result.concepts().stream().map(d -> d.concept().id()).toList());
@@ -58,7 +58,7 @@ class RecommenderTest {
     assertEquals("RU-2", first.id());
     Evidence e = first.evidence().orElseThrow();
     assertTrue(e.html().contains("<mark>raided</mark>"), e.html());
-    assertTrue(first.why().startsWith("Matches "), first.why());
+    assertTrue(first.why().endsWith("; Uses your words: raided, raids"), first.why());
   }
 
   @Test
@@ -66,7 +66,7 @@ class RecommenderTest {
     Recommender.Recommendation hotline = RECOMMENDER.recommend(new Recommender.Request(
         "телефон доверия для секс-работниц", Map.of(), 3, Set.of(), Language.RU)).recommendations().stream()
         .filter(r -> r.id().equals("UA-2")).findFirst().orElseThrow();
-    assertTrue(hotline.why().contains("общие темы: Горячая линия"), hotline.why());
+    assertTrue(hotline.why().startsWith("Что делает: Горячая линия (вы написали «телефон доверия»)"), hotline.why());
   }
 
   @Test

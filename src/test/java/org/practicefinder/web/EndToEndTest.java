@@ -114,6 +114,43 @@ class EndToEndTest {
   }
 
   @Test
+  void aSearchHitFoundThroughATopicCarriesTheSentenceThatGaveItTheTag() throws Exception {
+    JsonObject o = get("/api/search?q=condoms&size=100");
+    assertEquals(17, o.get("total").getAsInt());
+    int throughTopic = 0;
+    for (var element : o.getAsJsonArray("hits")) {
+      JsonObject hit = element.getAsJsonObject();
+      JsonArray topics = hit.getAsJsonArray("topics");
+      if (hit.getAsJsonArray("snippets").isEmpty()) {
+        throughTopic++;
+        JsonObject topic = topics.get(0).getAsJsonObject();
+        assertEquals("sexual-reproductive-health", topic.get("id").getAsString());
+        assertEquals("service", topic.get("dimension").getAsString());
+        assertEquals(library.record(hit.get("id").getAsString()).orElseThrow().tagging().evidence().get("sexual-reproductive-health"),
+            topic.get("evidence").getAsString());
+      }
+    }
+    assertEquals(12, throughTopic, "hits without a passage that names the word");
+    assertEquals(0, get("/api/search?q=Lilith").getAsJsonArray("hits").get(0).getAsJsonObject()
+        .getAsJsonArray("topics").size(), "no topic named, none listed");
+  }
+
+  @Test
+  void recommendationsSayHowStrongTheyAre() throws Exception {
+    JsonObject first = recommend("Women working in saunas are afraid of raids and do not come to the clinic", 10)
+        .getAsJsonArray("results").get(0).getAsJsonObject();
+    assertEquals("RU-8", first.get("id").getAsString());
+    assertEquals("strong", first.get("strength").getAsString());
+    assertEquals("Where: Saunas and massage parlours — you mentioned “saunas”; Works with: Police and law enforcement — you mentioned “raids”;"
+        + " For: Female sex workers — you mentioned “Women”", first.get("why").getAsString());
+    for (var r : recommend("Our landlord raised the rent and we cannot pay it", 10).getAsJsonArray("results")) {
+      assertEquals("related", r.getAsJsonObject().get("strength").getAsString(), "no topic of the challenge is named: " + r);
+    }
+    assertFalse(get("/api/practices/RU-8/similar").getAsJsonArray("results").get(0).getAsJsonObject().has("strength"),
+        "similar practices answer no challenge");
+  }
+
+  @Test
   void aChallengeOfTheLongestLengthIsAnswered() throws Exception {
     String action = library.record("RU-8").orElseThrow().practice().text(Section.ACTION).orElseThrow();
     String challenge = (action + " " + action + " " + action).substring(0, Recommender.MAX_CHALLENGE_CHARS);
