@@ -23,8 +23,8 @@ import spark.route.HttpMethod;
  * The only class that knows Spark. It starts Spark on the Jetty server {@link JettyServers} makes and
  * hands every request, whatever its method and path, to {@link Routes#dispatch}, then writes the
  * answer as it is. Spark adds nothing of its own: no static files (the route table serves them),
- * no method override header (the method sent is the method used), no compression. Replacing Spark means replacing this class
- * and the line of {@link ApiServer} that creates it.
+ * no method override header (the method sent is the method used), no compression. Replacing Spark
+ * means replacing this class and the line of {@link ApiServer} that creates it.
  */
 final class SparkAdapter {
   private final Service http;
@@ -51,7 +51,8 @@ final class SparkAdapter {
     http.embeddedServerIdentifier(id);
     AtomicReference<Exception> failure = new AtomicReference<>();
     http.initExceptionHandler(failure::set); // Spark's default would exit the JVM
-    // Spark starts the server at the first route; routes by method: one catch-all route for each, "unsupported" standing for those it has no name for (PROPFIND…)
+    // Spark starts the server at the first route. It routes by method: one catch-all route for each,
+    // "unsupported" standing for the methods it has no name for (PROPFIND…)
     for (HttpMethod m : HttpMethod.values()) {
       if (m != HttpMethod.before && m != HttpMethod.after && m != HttpMethod.afterafter) {
         http.addRoute(m, RouteImpl.create("*", this::handle));
