@@ -4,11 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -16,19 +17,25 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.practicefinder.model.Guidance;
 
 /**
  * The manual's guidance entries as an opened Lucene index ({@code guidance/} inside the practice
- * index folder, built with it): one document per entry with its id and kind as keywords, title and
- * text (title, text and notes) for BM25 with English analysis, the stored entry, and an L2-normalised
- * embedding of title and text ({@code vec_guidance}, DOT_PRODUCT). Entries in manual order.
- * Thread-safe; close it once.
+ * index folder, built with it): one document per entry with its id, kind and concepts as keywords,
+ * title and text (text, a gap's Russia note, footnotes; stored, for highlighting) for BM25 with English analysis,
+ * the stored entry, and an L2-normalised embedding of title and body ({@code vec_guidance},
+ * DOT_PRODUCT). Entries in manual order. Thread-safe; close it once.
  */
 public final class GuidanceLibrary implements Closeable {
   /** Field names of guidance documents. */
@@ -36,9 +43,12 @@ public final class GuidanceLibrary implements Closeable {
   public static final String KIND = "kind";
   public static final String TITLE = "title";
   public static final String TEXT = "text";
+  /** The ids of the vocabulary concepts the entry's text names (keywords). */
+  public static final String CONCEPT = "concept";
   public static final String VECTOR = "vec_guidance";
   static final String RECORD = "record";
   static final String ORDER = "order";
+  private static final String CONCEPTS = "concepts";
   /** The folder inside the practice index that holds the guidance index. */
   static final String FOLDER = "guidance";
 
@@ -46,22 +56,39 @@ public final class GuidanceLibrary implements Closeable {
   private final IndexSearcher searcher;
   private final List<Guidance> entries;
   private final Map<String, Guidance> byId;
+  private final Map<String, List<String>> concepts;
+  private final Map<String, float[]> vectors;
 
   private GuidanceLibrary(DirectoryReader reader) throws IOException {
     this.reader = reader;
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
     StoredFields stored = reader.storedFields();
-    List<Document> docs = new ArrayList<>();
-    for (int d = 0; d < reader.maxDoc(); d++) docs.add(stored.document(d));
-    docs.sort(Comparator.comparingInt(doc -> doc.getField(ORDER).numericValue().intValue()));
-    Map<String, Guidance> m = new LinkedHashMap<>();
-    for (Document doc : docs) {
+    Guidance[] ordered = new Guidance[reader.maxDoc()];
+    String[] idOfDoc = new String[reader.maxDoc()];
+    Map<String, List<String>> conceptsById = new LinkedHashMap<>();
+    for (int d = 0; d < reader.maxDoc(); d++) {
+      Document doc = stored.document(d);
       Guidance g = GuidanceCodec.decode(doc.get(RECORD));
-      m.put(g.id(), g);
+      ordered[doc.getField(ORDER).numericValue().intValue()] = g;
+      idOfDoc[d] = g.id();
+      String joined = doc.get(CONCEPTS);
+      conceptsById.put(g.id(), joined.isEmpty() ? List.of() : List.of(joined.split(" ")));
     }
-    this.byId = java.util.Collections.unmodifiableMap(m);
+    Map<String, float[]> vectorsById = new LinkedHashMap<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+      if (values == null) continue; // no entries
+      for (int d = values.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = values.nextDoc()) {
+        vectorsById.put(idOfDoc[leaf.docBase + d], values.vectorValue().clone());
+      }
+    }
+    Map<String, Guidance> m = new LinkedHashMap<>();
+    for (Guidance g : ordered) m.put(g.id(), g);
+    this.byId = Collections.unmodifiableMap(m);
     this.entries = List.copyOf(m.values());
+    this.concepts = Map.copyOf(conceptsById);
+    this.vectors = Map.copyOf(vectorsById);
   }
 
   /**
@@ -81,6 +108,27 @@ public final class GuidanceLibrary implements Closeable {
     }
   }
 
+  /**
+   * Writes the guidance index of a practice index, replacing what was there.
+   *
+   * @param vectors each entry's embedding (title and {@link Guidance#body()}, L2-normalised), parallel to {@code entries}
+   * @param concepts the concept ids each entry's text names, parallel to {@code entries}
+   * @throws IOException if the index cannot be written
+   */
+  public static void write(Path practiceIndexDir, List<Guidance> entries, List<float[]> vectors, List<List<String>> concepts)
+      throws IOException {
+    if (vectors.size() != entries.size() || concepts.size() != entries.size()) {
+      throw new IllegalArgumentException("one vector and one concept list per entry");
+    }
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) docs.add(document(entries.get(i), i, vectors.get(i), concepts.get(i)));
+    IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory dir = FSDirectory.open(practiceIndexDir.resolve(FOLDER)); IndexWriter writer = new IndexWriter(dir, config)) {
+      writer.addDocuments(docs);
+      writer.commit();
+    }
+  }
+
   /** @return every entry, in manual order */
   public List<Guidance> entries() {
     return entries;
@@ -96,7 +144,22 @@ public final class GuidanceLibrary implements Closeable {
     return entries.stream().filter(g -> g.kind() == kind).toList();
   }
 
-  /** @return a BM25 searcher over {@link #TITLE} and {@link #TEXT}; {@link #KIND} and {@link #ID} are keywords */
+  /** @return the key gaps whose example names the practice ({@link Guidance.Gap#practices()}), in manual order */
+  public List<Guidance> gapsOf(String practiceId) {
+    return entries.stream().filter(g -> g.gap().map(gap -> gap.practices().contains(practiceId)).orElse(false)).toList();
+  }
+
+  /** @return the ids of the vocabulary concepts the entry's text names, in vocabulary order */
+  public List<String> concepts(Guidance g) {
+    return concepts.getOrDefault(g.id(), List.of());
+  }
+
+  /** @return the entry's embedding (title and body, L2-normalised) */
+  public float[] vector(Guidance g) {
+    return vectors.get(g.id());
+  }
+
+  /** @return a BM25 searcher over {@link #TITLE} and {@link #TEXT}; {@link #KIND}, {@link #ID} and {@link #CONCEPT} are keywords */
   public IndexSearcher searcher() {
     return searcher;
   }
@@ -106,13 +169,16 @@ public final class GuidanceLibrary implements Closeable {
     return GuidanceCodec.decode(reader.storedFields().document(docId).get(RECORD));
   }
 
-  /** @return the Lucene document of one entry, with {@code vector} its embedding (title and text, L2-normalised) */
-  static Document document(Guidance g, int order, float[] vector) {
+  private static Document document(Guidance g, int order, float[] vector, List<String> concepts) {
     Document doc = new Document();
     doc.add(new StringField(ID, g.id(), Field.Store.NO));
     doc.add(new StringField(KIND, g.kind().id(), Field.Store.NO));
     doc.add(new TextField(TITLE, g.title(), Field.Store.NO));
-    doc.add(new TextField(TEXT, g.title() + "\n" + g.text() + "\n" + String.join("\n", g.notes()), Field.Store.NO));
+    List<String> text = new ArrayList<>(List.of(g.body()));
+    text.addAll(g.notes());
+    doc.add(new TextField(TEXT, String.join("\n", text), Field.Store.YES));
+    for (String c : concepts) doc.add(new StringField(CONCEPT, c, Field.Store.NO));
+    doc.add(new StoredField(CONCEPTS, String.join(" ", concepts)));
     doc.add(new StoredField(RECORD, GuidanceCodec.encode(g)));
     doc.add(new StoredField(ORDER, order));
     doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));

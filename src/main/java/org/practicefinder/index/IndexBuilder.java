@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv",
       "/guidance-outline.tsv", "/practice.schema.json");
@@ -165,18 +165,11 @@ public final class IndexBuilder {
       addVectors(doc, r.practice(), embedder);
       docs.add(config.build(doc));
     }
-    List<Document> guidanceDocs = new ArrayList<>();
     List<float[]> guidanceVectors = loaded.guidance().isEmpty() ? List.of() // seeds of JSON files alone have none
-        : embedder.passages(loaded.guidance().stream().map(g -> g.title() + ". " + g.text()).toList());
-    for (int i = 0; i < loaded.guidance().size(); i++) {
-      guidanceDocs.add(GuidanceLibrary.document(loaded.guidance().get(i), i, guidanceVectors.get(i)));
-    }
+        : embedder.passages(loaded.guidance().stream().map(g -> g.title() + ". " + g.body()).toList());
+    List<List<String>> guidanceConcepts = loaded.guidance().stream().map(g -> tagger.concepts(g.title() + "\n" + g.body())).toList();
     // guidance first: the practice index's commit, which carries the fingerprint, comes last
-    IndexWriterConfig giwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    try (Directory dir = FSDirectory.open(indexDir.resolve(GuidanceLibrary.FOLDER)); IndexWriter writer = new IndexWriter(dir, giwc)) {
-      writer.addDocuments(guidanceDocs);
-      writer.commit();
-    }
+    GuidanceLibrary.write(indexDir, loaded.guidance(), guidanceVectors, guidanceConcepts);
     String fingerprint = fingerprint(seeds, embedder);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
       writer.addDocuments(docs);

@@ -28,8 +28,9 @@ import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Vocabulary;
 
 /**
- * An opened practice index: the records in manual order, a BM25 searcher, the facet state and the
- * vocabulary it was tagged with. Thread-safe; close it once.
+ * An opened practice index: the records in manual order, a BM25 searcher, the facet state, the
+ * vocabulary it was tagged with, and the manual's guidance indexed beside it ({@link #guidance()}).
+ * Thread-safe; close it once.
  */
 public final class PracticeLibrary implements Closeable {
   private final DirectoryReader reader;
@@ -43,9 +44,11 @@ public final class PracticeLibrary implements Closeable {
   /** Sentence embeddings by manual order, parallel to {@code Sentences.of(practice, false)}. */
   private final List<List<float[]>> sentenceVectors;
   private final List<float[]> practiceVectors;
+  private final GuidanceLibrary guidance;
 
-  private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
+  private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary, GuidanceLibrary guidance) throws IOException {
     this.reader = reader;
+    this.guidance = guidance;
     this.vocabulary = vocabulary;
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
@@ -88,13 +91,16 @@ public final class PracticeLibrary implements Closeable {
     return open(indexDir);
   }
 
-  /** Opens an existing index. @throws IOException if there is none or it cannot be read */
+  /** Opens an existing index and the guidance index in it. @throws IOException if there is none or it cannot be read */
   public static PracticeLibrary open(Path indexDir) throws IOException {
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    GuidanceLibrary guidance = null;
     try {
-      return new PracticeLibrary(reader, Vocabulary.load());
+      guidance = GuidanceLibrary.open(indexDir);
+      return new PracticeLibrary(reader, Vocabulary.load(), guidance);
     } catch (IOException | RuntimeException e) {
       close(reader);
+      if (guidance != null) guidance.close();
       throw e;
     }
   }
@@ -136,6 +142,11 @@ public final class PracticeLibrary implements Closeable {
 
   public IndexSearcher searcher() {
     return searcher;
+  }
+
+  /** @return the manual's guidance entries, indexed with the practices (none when the seeds hold no manual) */
+  public GuidanceLibrary guidance() {
+    return guidance;
   }
 
   public SortedSetDocValuesReaderState facetState() {
@@ -212,9 +223,11 @@ public final class PracticeLibrary implements Closeable {
     return true;
   }
 
-  /** Closes the reader and its directory. */
+  /** Closes the readers and their directories, the guidance's too. */
   @Override
   public void close() throws IOException {
-    close(reader);
+    try (guidance) {
+      close(reader);
+    }
   }
 }

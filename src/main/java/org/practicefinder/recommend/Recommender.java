@@ -90,8 +90,12 @@ public final class Recommender {
   public record Recommendation(String id, double score, String why, Optional<Evidence> evidence,
       List<Concept> sharedConcepts, Map<String, Integer> signals) {}
 
-  /** @param concepts the concepts detected in the challenge, less the excluded ones */
-  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts) {}
+  /**
+   * @param concepts the concepts detected in the challenge, less the excluded ones
+   * @param guidance the key gaps and key elements of the manual's guidance the challenge is about ({@link GuidanceMatcher})
+   */
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts,
+      List<GuidanceMatcher.Match> guidance) {}
 
   private final PracticeLibrary library;
   private final ConceptDetector detector;
@@ -99,6 +103,7 @@ public final class Recommender {
   private final Map<String, Double> weights;
   private final Embedder embedder;
   private final Explainer explainer;
+  private final GuidanceMatcher guidance;
   private final Analyzer keywords = QueryAnalyzer.keywords();
 
   Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
@@ -109,6 +114,7 @@ public final class Recommender {
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
     this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS), library.records(), idf(library));
+    this.guidance = new GuidanceMatcher(library, embedder);
   }
 
   /**
@@ -163,7 +169,8 @@ public final class Recommender {
     Set<String> telling = explainer.telling(challenge.text());
     Map<String, String> mentioned = new HashMap<>();
     concepts.forEach(d -> mentioned.putIfAbsent(d.concept().id(), d.matched()));
-    return new Result(rank(challenge, candidates, request.size(), request.language(), telling, mentioned), concepts);
+    return new Result(rank(challenge, candidates, request.size(), request.language(), telling, mentioned), concepts,
+        guidance.match(challenge));
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */

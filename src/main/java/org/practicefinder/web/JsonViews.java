@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
-import org.practicefinder.model.Practice;
+import org.practicefinder.model.Guidance;
 import org.practicefinder.opendata.PracticeJson;
+import org.practicefinder.recommend.GuidanceMatcher;
 import org.practicefinder.recommend.MatchStrength;
 import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.GuidanceSearcher;
 import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
@@ -29,36 +31,31 @@ public final class JsonViews {
     this.library = library;
   }
 
-  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence, source */
+  /**
+   * @return the whole practice: header fields, sections (prose as text, lists as arrays), notes,
+   *     source (as in {@link PracticeJson}), facets with labels, evidence, and {@code keyGaps}: the
+   *     manual's key gaps whose example names it ({id, title, recommendation})
+   */
   public JsonObject practice(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
     JsonObject o = summary(record, lang);
-    p.scope().ifPresent(s -> o.addProperty("scope", s));
-    p.url().ifPresent(s -> o.addProperty("url", s));
-    p.contact().ifPresent(s -> o.addProperty("contact", s));
-    JsonObject sections = new JsonObject();
-    p.sections().forEach((s, parts) -> {
-      if (s.isList()) sections.add(s.key(), strings(parts));
-      else sections.addProperty(s.key(), parts.get(0));
-    });
-    o.add("sections", sections);
-    if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
+    PracticeJson.addBody(record.practice(), o);
     JsonObject evidence = new JsonObject();
     record.tagging().evidence().forEach(evidence::addProperty);
     o.add("evidence", evidence);
-    p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
+    JsonArray gaps = new JsonArray();
+    for (Guidance g : library.guidance().gapsOf(record.id())) {
+      JsonObject go = guidanceSummary(g);
+      go.addProperty("recommendation", g.gap().orElseThrow().recommendation());
+      gaps.add(go);
+    }
+    o.add("keyGaps", gaps);
     return o;
   }
 
   /** @return id, title, organisation, country, locations and facets with labels */
   public JsonObject summary(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
     JsonObject o = new JsonObject();
-    o.addProperty("id", p.id());
-    o.addProperty("title", p.title());
-    o.addProperty("organisation", p.organisation());
-    o.addProperty("country", p.country().displayName());
-    o.add("locations", strings(p.locationNames()));
+    PracticeJson.addHeader(record.practice(), o);
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> {
       JsonArray values = new JsonArray();
@@ -67,6 +64,79 @@ public final class JsonViews {
     });
     o.add("facets", facets);
     return o;
+  }
+
+  /**
+   * @return a whole guidance entry: {@code type} ("guidance"), id, kind, title, section, text,
+   *     notes, source; a key gap also its barrier, recommendation, example, russiaNote? and
+   *     practices ({id, title} of those its example names, in manual order)
+   */
+  public JsonObject guidance(Guidance g, Language lang) {
+    JsonObject o = guidanceSummary(g);
+    o.addProperty("text", g.text());
+    g.gap().ifPresent(gap -> {
+      o.addProperty("barrier", gap.barrier());
+      o.addProperty("recommendation", gap.recommendation());
+      o.addProperty("example", gap.example());
+      gap.russiaNote().ifPresent(n -> o.addProperty("russiaNote", n));
+      o.add("practices", practiceLinks(gap.practices()));
+    });
+    o.add("notes", strings(g.notes()));
+    o.add("source", PracticeJson.citation(g.source()));
+    return o;
+  }
+
+  /** @return a guidance search hit: type, id, kind, title, section, score and {@code snippet} (HTML with {@code <mark>}) if its words matched */
+  public JsonObject guidanceHit(GuidanceSearcher.Hit hit, Language lang) {
+    JsonObject o = guidanceSummary(hit.entry());
+    o.addProperty("score", round(hit.score()));
+    hit.snippet().ifPresent(html -> o.addProperty("snippet", html));
+    return o;
+  }
+
+  /**
+   * @return a key gap or key element that matches a challenge: type, id, kind, title, section; a
+   *     gap's recommendation and practices; {@code meaning} (the z-score of its cosine with the
+   *     challenge), {@code sharedConcepts} (the challenge's topics it names, with labels in
+   *     {@code lang}) and {@code words} (the challenge's telling words it has)
+   */
+  public JsonObject guidanceMatch(GuidanceMatcher.Match m, Language lang) {
+    Guidance g = m.entry();
+    JsonObject o = guidanceSummary(g);
+    g.gap().ifPresent(gap -> {
+      o.addProperty("recommendation", gap.recommendation());
+      o.add("practices", practiceLinks(gap.practices()));
+    });
+    o.addProperty("meaning", round(m.meaning()));
+    JsonArray shared = new JsonArray();
+    m.sharedConcepts().forEach(c -> shared.add(label(c.dimension(), c.id(), lang)));
+    o.add("sharedConcepts", shared);
+    o.add("words", strings(m.words()));
+    return o;
+  }
+
+  private static JsonObject guidanceSummary(Guidance g) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", "guidance");
+    o.addProperty("id", g.id());
+    o.addProperty("kind", g.kind().id());
+    o.addProperty("title", g.title());
+    o.addProperty("section", g.section());
+    return o;
+  }
+
+  /** @return {id, title} of each practice the library has, in the given order */
+  private JsonArray practiceLinks(List<String> ids) {
+    JsonArray a = new JsonArray();
+    for (String id : ids) {
+      library.record(id).ifPresent(r -> {
+        JsonObject p = new JsonObject();
+        p.addProperty("id", id);
+        p.addProperty("title", r.practice().title());
+        a.add(p);
+      });
+    }
+    return a;
   }
 
   /** @return {"id", "label"} of a facet value; concept labels in {@code lang}, other values as they are */
@@ -148,6 +218,7 @@ public final class JsonViews {
   }
 
   /**
+   * @return the practice's summary with {@code type} ("practice"), score, topics and snippets
    * @param concepts the concepts detected in the query: those the practice is tagged with are listed
    *     as its {@code topics}, each with the sentence of the practice that gave it the tag, so a hit
    *     found through a topic alone still says why it is there
@@ -155,6 +226,7 @@ public final class JsonViews {
   public JsonObject searchHit(SearchResult.Hit hit, List<ConceptDetector.Detected> concepts, Language lang) {
     PracticeRecord record = library.record(hit.id()).orElseThrow();
     JsonObject o = summary(record, lang);
+    o.addProperty("type", "practice");
     o.addProperty("score", round(hit.score()));
     JsonArray topics = new JsonArray();
     for (ConceptDetector.Detected d : concepts) {
