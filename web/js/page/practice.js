@@ -4,7 +4,8 @@ import { errorMessage, isAbort, labelMaps } from '../api.js';
 import { asArray, h, looksLikeEmail, safeUrl } from '../dom.js';
 import { sectionName } from '../results.js';
 import { buildHash, navigate, orderedDimensions } from './routes.js';
-import { $, dimensionName, freshSignal, showAlert, state, valueLabel } from './state.js';
+import { keyGapsSection } from './guidance.js';
+import { $, dimensionName, freshSignal, showAlert, showView, state, valueLabel } from './state.js';
 import { citePanel, printInfo } from './takeaway.js';
 
 const SECTIONS = ['challenge', 'action', 'steps', 'outcomes', 'lessons'];
@@ -12,9 +13,8 @@ const ORDERED_SECTIONS = new Set(['steps']);
 const FACT_DIMENSIONS = new Set(['country', 'location']);
 
 export async function showPractice(id) {
-  $('finder').hidden = true;
+  showView('practice');
   const view = $('practice');
-  view.hidden = false;
   view.classList.add('is-loading'); // holds the space the practice will take
   view.replaceChildren(backBar(null), h('p', { class: 'loading', text: state.tx.t('loading') }));
   window.scrollTo(0, 0);
@@ -48,7 +48,8 @@ function rememberLabels(facetData) {
 function backBar(practice) {
   const cite = practice ? citePanel(practice) : null;
   return h('div', { class: 'practice-actions' },
-    h('button', { type: 'button', class: 'btn back', onclick: goBack }, '← ' + state.tx.t('backToResults')),
+    h('button', { type: 'button', class: 'btn back', onclick: goBack },
+      '← ' + (state.backToGuidance ? state.tx.t('back') : state.tx.t('backToResults'))),
     h('div', { class: 'practice-tools' },
       cite ? cite.button : null,
       h('button', { type: 'button', class: 'btn print', onclick: () => window.print() }, state.tx.t('print'))),
@@ -75,6 +76,7 @@ function renderPractice(p) {
       heading,
       renderFacts(p)),
     renderTags(p.facets, p.evidence),
+    keyGapsSection(p.keyGaps),
     ...SECTIONS.filter((name) => hasContent(p.sections && p.sections[name]))
       .map((name) => renderSection(name, p.sections[name])),
     renderNotes(p.notes),
