@@ -16,31 +16,42 @@ import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
- * BM25 over weighted practice fields. The English terms of concepts detected in the challenge are
- * added as phrases at half weight, so a Russian or Ukrainian challenge still finds English practices
- * through the vocabulary, and "phone line" finds "hotline" without "line" matching every line.
+ * BM25 over weighted practice fields of one language, the challenge analysed as that language. The
+ * terms in that language of concepts detected in the challenge are added as phrases at half weight,
+ * so a challenge in another language still finds the practices through the vocabulary, and "phone
+ * line" finds "hotline" without "line" matching every line.
  */
 final class LexicalSignal implements Signal {
   /** The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation. */
   private static final float EXPANSION_WEIGHT = 0.5f;
 
   private final PracticeLibrary library;
-  private final Analyzer challengeAnalyzer = QueryAnalyzer.challenges();
-  private final Analyzer phraseAnalyzer = QueryAnalyzer.keywords();
+  private final Language language;
+  private final Analyzer challengeAnalyzer;
+  private final Analyzer phraseAnalyzer;
   private final String name;
   private final Map<String, Float> fields;
-  private final boolean expandEnglishConcepts;
+  private final boolean expandSameLanguage;
 
   /**
+   * @param language the language of the fields, whose analysis the challenge gets
    * @param fields index field → BM25 boost
-   * @param expandEnglishConcepts also add the terms of concepts detected in English text (those
-   *     detected in Russian or Ukrainian always add theirs)
+   * @param expandSameLanguage also add the terms of concepts detected in this language's words
+   *     (those detected in another language always add theirs)
    */
-  LexicalSignal(PracticeLibrary library, String name, Map<String, Float> fields, boolean expandEnglishConcepts) {
+  LexicalSignal(PracticeLibrary library, String name, Language language, Map<String, Float> fields, boolean expandSameLanguage) {
     this.library = library;
     this.name = name;
+    this.language = language;
+    this.challengeAnalyzer = QueryAnalyzer.challenges(language);
+    this.phraseAnalyzer = QueryAnalyzer.keywords(language);
     this.fields = Map.copyOf(fields);
-    this.expandEnglishConcepts = expandEnglishConcepts;
+    this.expandSameLanguage = expandSameLanguage;
+  }
+
+  /** An English signal, as {@link #LexicalSignal(PracticeLibrary, String, Language, Map, boolean)}. */
+  LexicalSignal(PracticeLibrary library, String name, Map<String, Float> fields, boolean expandEnglishConcepts) {
+    this(library, name, Language.EN, fields, expandEnglishConcepts);
   }
 
   @Override
@@ -52,7 +63,7 @@ final class LexicalSignal implements Signal {
   public double[] score(Challenge challenge) throws IOException {
     Set<String> terms = new LinkedHashSet<>();
     for (ConceptDetector.Detected d : challenge.concepts()) {
-      if (expandEnglishConcepts || d.language() != Language.EN) terms.addAll(d.concept().terms().get(Language.EN));
+      if (expandSameLanguage || d.language() != language) terms.addAll(d.concept().terms().get(language));
     }
     Query q = QueryFactory.text(challengeAnalyzer, fields, challenge.text()); // negated words: see Recommender
     if (!terms.isEmpty()) {

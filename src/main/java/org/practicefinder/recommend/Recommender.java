@@ -46,6 +46,7 @@ public final class Recommender {
   public static final int MAX_SIZE = 39;
   /** A challenge is a paragraph, not a document. */
   public static final int MAX_CHALLENGE_CHARS = 4000;
+  static boolean NATIVE_EXPANSION = Boolean.getBoolean("pf.nativeExpansion");
 
   /**
    * @param challenge free text in English, Russian or Ukrainian
@@ -107,7 +108,7 @@ public final class Recommender {
     this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
-    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS), library.records(), idf(library));
+    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS_EN), library.records(), idf(library));
   }
 
   /**
@@ -121,6 +122,9 @@ public final class Recommender {
     Signal sentences = new SentenceSignal(library, embedder, 6);
     signals.add(new LexicalSignal(library, "bm25", Map.of(Fields.TEXT, 1f), false));
     signals.add(expanded);
+    for (Language l : Language.values()) {
+      if (l != Language.EN) signals.add(new LexicalSignal(library, "bm25-" + l.code(), l, Map.of(Fields.text(l), 1f), NATIVE_EXPANSION));
+    }
     signals.add(new DenseSignal(library, embedder, Fields.PRACTICE_UNIT));
     for (Section s : List.of(Section.CHALLENGE, Section.ACTION, Section.OUTCOMES)) {
       signals.add(new DenseSignal(library, embedder, s.key()));

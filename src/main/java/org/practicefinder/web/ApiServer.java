@@ -221,7 +221,7 @@ public final class ApiServer implements AutoCloseable {
     String[] exclude = req.queryParamsValues("exclude");
     SearchRequest sr = new SearchRequest(nullToEmpty(req.queryParams("q")), filters(req, LIST_PARAMS),
         intParam(req, "page", 1, 1, 10_000), intParam(req, "size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE),
-        exclude == null ? Set.of() : Set.copyOf(Arrays.asList(exclude)));
+        exclude == null ? Set.of() : Set.copyOf(Arrays.asList(exclude)), lang);
     SearchResult result = searcher.search(sr);
     JsonObject o = new JsonObject();
     o.addProperty("query", sr.query());

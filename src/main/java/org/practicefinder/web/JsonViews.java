@@ -2,13 +2,10 @@ package org.practicefinder.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.practicefinder.i18n.Texts;
+import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
@@ -17,7 +14,6 @@ import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
-import org.practicefinder.taxonomy.Tagger;
 
 /** Translates library objects into the JSON shapes of the HTTP API and the {@code export} command. */
 public final class JsonViews {
@@ -27,9 +23,13 @@ public final class JsonViews {
     this.library = library;
   }
 
-  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence */
+  /**
+   * @return the whole practice in {@code lang} if it is translated into it, else in English:
+   *     header fields, sections (prose as text, lists as arrays), notes, facets, evidence (concept
+   *     id → the sentence that made it so, from the same text where it names the concept)
+   */
   public JsonObject practice(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
+    Practice p = record.practice(lang);
     JsonObject o = summary(record, lang);
     p.scope().ifPresent(s -> o.addProperty("scope", s));
     p.url().ifPresent(s -> o.addProperty("url", s));
@@ -42,20 +42,35 @@ public final class JsonViews {
     o.add("sections", sections);
     if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
     JsonObject evidence = new JsonObject();
-    record.tagging().evidence().forEach(evidence::addProperty);
+    record.evidence(lang).forEach(evidence::addProperty);
     o.add("evidence", evidence);
     return o;
   }
 
-  /** @return id, title, organisation, country, locations and facets with labels */
+  /**
+   * @return id, title, organisation, country, locations and facets with labels; {@code language},
+   *     the language of the title and text ({@code lang} if the practice is translated into it, else
+   *     {@code en}); and for a translation, {@code translation}: {@code from} (the original's
+   *     language), {@code note} (saying so, in {@code lang}) and {@code original} (the API path of
+   *     the original)
+   */
   public JsonObject summary(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
+    Practice p = record.practice(lang);
+    Language served = record.served(lang);
     JsonObject o = new JsonObject();
     o.addProperty("id", p.id());
     o.addProperty("title", p.title());
     o.addProperty("organisation", p.organisation());
     o.addProperty("country", p.country().displayName());
     o.add("locations", strings(p.locationNames()));
+    o.addProperty("language", served.code());
+    if (served != Language.EN) {
+      JsonObject t = new JsonObject();
+      t.addProperty("from", Language.EN.code());
+      t.addProperty("note", Texts.of(served).get("translation.note"));
+      t.addProperty("original", "/api/practices/" + p.id() + "?lang=" + Language.EN.code());
+      o.add("translation", t);
+    }
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> {
       JsonArray values = new JsonArray();
@@ -71,8 +86,12 @@ public final class JsonViews {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
     var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    Map<String, Map<Language, String>> names = dim.equals("country") ? COUNTRY_LABELS : dim.equals("location") ? PLACE_LABELS : Map.of();
-    String other = names.getOrDefault(value, Map.of()).getOrDefault(lang, value);
+    Texts texts = Texts.of(lang);
+    String other = switch (dim) {
+      case Fields.COUNTRY -> texts.find("country." + value).orElse(value);
+      case Fields.LOCATION -> texts.place(value);
+      default -> value;
+    };
     o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
     concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
@@ -97,39 +116,10 @@ public final class JsonViews {
   public JsonObject facetLabels(Language lang) {
     JsonObject o = new JsonObject();
     for (String dim : library.dimensions()) {
-      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> HEADER_LABELS.get(dim).get(lang)));
+      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> Texts.of(lang).get("dimension." + dim)));
     }
     return o;
   }
-
-  /** Country names in the three languages. */
-  private static final Map<String, Map<Language, String>> COUNTRY_LABELS = Map.of(
-      "Ukraine", Map.of(Language.EN, "Ukraine", Language.RU, "Украина", Language.UK, "Україна"),
-      "Russia", Map.of(Language.EN, "Russia", Language.RU, "Россия", Language.UK, "Росія"));
-
-  /** Place names in Russian and Ukrainian by their canonical English name, from {@code place-labels.tsv}. */
-  static final Map<String, Map<Language, String>> PLACE_LABELS = placeLabels();
-
-  private static Map<String, Map<Language, String>> placeLabels() {
-    Map<String, Map<Language, String>> out = new HashMap<>();
-    try (InputStream in = JsonViews.class.getResourceAsStream("/place-labels.tsv")) {
-      if (in == null) throw new IllegalStateException("place-labels.tsv missing from the class path");
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] cols = line.split("\t");
-        if (cols.length != 3) throw new IllegalStateException("place-labels.tsv: want english, ru, uk in: " + line);
-        out.put(cols[0], Map.of(Language.EN, cols[0], Language.RU, cols[1], Language.UK, cols[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Map.copyOf(out);
-  }
-
-  private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
-      "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),
-      "location", Map.of(Language.EN, "Place", Language.RU, "Город или регион", Language.UK, "Місто або регіон"),
-      Tagger.YEAR, Map.of(Language.EN, "Year started", Language.RU, "Год начала", Language.UK, "Рік початку"));
 
   public JsonArray concepts(List<ConceptDetector.Detected> detected, Language lang) {
     JsonArray a = new JsonArray();
