@@ -66,7 +66,8 @@ public final class Fields {
     return "spell_" + language.code();
   }
 
-  private static String inLanguage(String field, Language language) {
+  /** @return the name of an English text field ({@link #TEXT}, {@link #TITLE}, a section's) in another language */
+  public static String inLanguage(String field, Language language) {
     return language == Language.EN ? field : field + "_" + language.code();
   }
 

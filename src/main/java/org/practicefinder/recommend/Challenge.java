@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -17,19 +16,29 @@ import org.practicefinder.taxonomy.Language;
  * every sentence, and the signals' scores. Not thread-safe: one per request.
  */
 final class Challenge {
-  private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
-
   private final String text;
   private final List<ConceptDetector.Detected> concepts;
+  private final Language language;
   private float[] embedding;
   /** Scores by signal name: a signal that feeds another is computed once. */
   private final Map<String, double[]> scores = new HashMap<>();
   /** Cosine of the challenge with each sentence, by practice order: shared by the sentence signals and the explanations. */
   private double[][] sentenceCosines;
 
-  Challenge(String text, List<ConceptDetector.Detected> concepts) {
+  /** @param language the language the text is written in */
+  Challenge(String text, List<ConceptDetector.Detected> concepts, Language language) {
     this.text = text;
     this.concepts = List.copyOf(concepts);
+    this.language = language;
+  }
+
+  /** An English challenge. */
+  Challenge(String text, List<ConceptDetector.Detected> concepts) {
+    this(text, concepts, Language.EN);
+  }
+
+  Language language() {
+    return language;
   }
 
   String text() {
@@ -69,11 +78,11 @@ final class Challenge {
   }
 
   /**
-   * @return the text itself when it is not in Cyrillic script; otherwise the English labels and
-   *     definitions of its detected concepts, which the English models and fields can match
+   * @return the text itself when it is in English; otherwise the English labels and definitions of
+   *     its detected concepts, which the English models and fields can match
    */
   String englishText() {
-    if (!CYRILLIC.matcher(text).find() || concepts.isEmpty()) return text;
+    if (language == Language.EN || concepts.isEmpty()) return text;
     StringBuilder out = new StringBuilder();
     for (ConceptDetector.Detected d : concepts) {
       out.append(d.concept().label(Language.EN)).append(": ").append(d.concept().definition(Language.EN)).append(". ");

@@ -29,6 +29,7 @@ import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
+import org.practicefinder.search.Lexicon;
 import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.search.QueryFactory;
 import org.practicefinder.taxonomy.Concept;
@@ -46,7 +47,6 @@ public final class Recommender {
   public static final int MAX_SIZE = 39;
   /** A challenge is a paragraph, not a document. */
   public static final int MAX_CHALLENGE_CHARS = 4000;
-  static boolean NATIVE_EXPANSION = Boolean.getBoolean("pf.nativeExpansion");
 
   /**
    * @param challenge free text in English, Russian or Ukrainian
@@ -100,6 +100,7 @@ public final class Recommender {
   private final Embedder embedder;
   private final Explainer explainer;
   private final Analyzer keywords = QueryAnalyzer.keywords();
+  private final Lexicon lexicon;
 
   Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
       Map<String, Double> weights) {
@@ -108,6 +109,7 @@ public final class Recommender {
     this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
+    this.lexicon = new Lexicon(library);
     this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS_EN), library.records(), idf(library));
   }
 
@@ -122,9 +124,7 @@ public final class Recommender {
     Signal sentences = new SentenceSignal(library, embedder, 6);
     signals.add(new LexicalSignal(library, "bm25", Map.of(Fields.TEXT, 1f), false));
     signals.add(expanded);
-    for (Language l : Language.values()) {
-      if (l != Language.EN) signals.add(new LexicalSignal(library, "bm25-" + l.code(), l, Map.of(Fields.text(l), 1f), NATIVE_EXPANSION));
-    }
+    signals.add(new LexicalSignal(library, "bm25-english", Map.of(Fields.TEXT, 1f), Language.EN, true));
     signals.add(new DenseSignal(library, embedder, Fields.PRACTICE_UNIT));
     for (Section s : List.of(Section.CHALLENGE, Section.ACTION, Section.OUTCOMES)) {
       signals.add(new DenseSignal(library, embedder, s.key()));
@@ -158,7 +158,7 @@ public final class Recommender {
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Challenge challenge = new Challenge(wanted, concepts);
+    Challenge challenge = new Challenge(wanted, concepts, lexicon.language(wanted));
     Set<Integer> excluded = excludedByNegation(request.challenge());
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
@@ -198,7 +198,7 @@ public final class Recommender {
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
     // No matched words as the reason: a title and challenge share chance words ("considered", "part").
-    return rank(new Challenge(text, concepts), others, size, language, Set.of());
+    return rank(new Challenge(text, concepts, Language.EN), others, size, language, Set.of());
   }
 
   /** @return the signal names, in fusion order */
@@ -223,7 +223,7 @@ public final class Recommender {
   }
 
   Challenge challenge(String text) {
-    return new Challenge(text, detector.detect(text));
+    return new Challenge(text, detector.detect(text), lexicon.language(text));
   }
 
   /** @return practice ids by the fusion of {@code scores} with {@code weights}, best first, at most {@code size} */

@@ -36,11 +36,15 @@ import org.practicefinder.taxonomy.Language;
 public final class QueryAnalyzer {
   private static final Map<Language, SynonymMap> SYNONYMS = new EnumMap<>(Language.class);
   private static final Map<Language, CharArraySet> CHALLENGE_STOP_WORDS = new EnumMap<>(Language.class);
+  private static final Map<Language, Analyzer> KEYWORDS = new EnumMap<>(Language.class);
+  private static final Map<Language, Analyzer> CHALLENGES = new EnumMap<>(Language.class);
 
   static {
     for (Language l : Language.values()) {
       SYNONYMS.put(l, synonyms(l));
       CHALLENGE_STOP_WORDS.put(l, loadChallengeStopWords(l));
+      KEYWORDS.put(l, l.analyzer(l.stopWords(), SYNONYMS.get(l)));
+      CHALLENGES.put(l, l.analyzer(CHALLENGE_STOP_WORDS.get(l), SYNONYMS.get(l)));
     }
   }
 
@@ -63,14 +67,20 @@ public final class QueryAnalyzer {
     return challenges(Language.EN);
   }
 
-  /** @return the analysis of search keywords and vocabulary phrases in {@code language}: the index's stop words */
+  /**
+   * @return the analysis of search keywords and vocabulary phrases in {@code language}: the index's
+   *     stop words; one shared, thread-safe instance: do not close it
+   */
   public static Analyzer keywords(Language language) {
-    return language.analyzer(language.stopWords(), SYNONYMS.get(language));
+    return KEYWORDS.get(language);
   }
 
-  /** @return the analysis of a challenge's free text in {@code language}: {@link #challengeStopWords} */
+  /**
+   * @return the analysis of a challenge's free text in {@code language}: {@link #challengeStopWords};
+   *     one shared, thread-safe instance: do not close it
+   */
   public static Analyzer challenges(Language language) {
-    return language.analyzer(CHALLENGE_STOP_WORDS.get(language), SYNONYMS.get(language));
+    return CHALLENGES.get(language);
   }
 
   /** @return the analysis of keywords by field: that of the field's language ({@link Fields#language}) */
