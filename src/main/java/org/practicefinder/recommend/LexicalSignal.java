@@ -70,7 +70,9 @@ final class LexicalSignal implements Signal {
     for (ConceptDetector.Detected d : challenge.concepts()) {
       if (expandSameLanguage || d.language() != language) terms.addAll(d.concept().terms().get(language));
     }
-    Query q = QueryFactory.text(QueryAnalyzer.challenges(language), fields, challenge.text()); // negated words: see Recommender
+    // a challenge in another language reaches these fields through its words' translations
+    String text = language == challenge.language() ? challenge.text() : String.join(" ", challenge.english());
+    Query q = QueryFactory.text(QueryAnalyzer.challenges(language), fields, text); // negated words: see Recommender
     if (!terms.isEmpty()) {
       Query expansion = QueryFactory.phrases(QueryAnalyzer.keywords(language), fields.keySet(), terms, QueryFactory.clauseBudget(q));
       q = QueryFactory.any(q, new BoostQuery(expansion, EXPANSION_WEIGHT));

@@ -101,6 +101,7 @@ public final class Recommender {
   private final Explainer explainer;
   private final Analyzer keywords = QueryAnalyzer.keywords();
   private final Lexicon lexicon;
+  private final WordTranslations translations;
 
   Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
       Map<String, Double> weights) {
@@ -110,6 +111,7 @@ public final class Recommender {
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
     this.lexicon = new Lexicon(library);
+    this.translations = new WordTranslations(library.records(), library.vocabulary().concepts());
     this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS_EN), library.records(), idf(library));
   }
 
@@ -158,7 +160,7 @@ public final class Recommender {
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Challenge challenge = new Challenge(wanted, concepts, lexicon.language(wanted));
+    Challenge challenge = challenge(wanted, concepts);
     Set<Integer> excluded = excludedByNegation(request.challenge());
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
@@ -198,7 +200,7 @@ public final class Recommender {
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
     // No matched words as the reason: a title and challenge share chance words ("considered", "part").
-    return rank(new Challenge(text, concepts, Language.EN), others, size, language, Set.of());
+    return rank(new Challenge(text, concepts), others, size, language, Set.of());
   }
 
   /** @return the signal names, in fusion order */
@@ -223,7 +225,12 @@ public final class Recommender {
   }
 
   Challenge challenge(String text) {
-    return new Challenge(text, detector.detect(text), lexicon.language(text));
+    return challenge(text, detector.detect(text));
+  }
+
+  private Challenge challenge(String text, List<ConceptDetector.Detected> concepts) {
+    Language language = lexicon.language(text);
+    return new Challenge(text, concepts, language, translations.english(text, language));
   }
 
   /** @return practice ids by the fusion of {@code scores} with {@code weights}, best first, at most {@code size} */
