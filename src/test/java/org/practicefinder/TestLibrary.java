@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.embed.EmbeddingModelChoice;
 import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.web.ApiServer;
 
 /**
  * The real manual, indexed into {@code target/test-index} and shared by the tests. The index is
@@ -34,5 +38,12 @@ public final class TestLibrary {
       }
     }
     return library;
+  }
+
+  /** A new server of the shared library on a free port, with the default site settings; close it after. */
+  public static ApiServer startServer() {
+    PracticeLibrary lib = get();
+    ConceptDetector detector = new ConceptDetector(lib.vocabulary());
+    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, embedder()), 0);
   }
 }

@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.embed.EmbeddingModelChoice;
+import org.practicefinder.eval.Figures;
 import org.practicefinder.index.IndexBuilder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Sentences;
 import org.practicefinder.recommend.Evaluation;
-import org.practicefinder.recommend.FusionFitter;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
@@ -26,7 +26,10 @@ import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.FacetEvaluation;
 import org.practicefinder.taxonomy.Language;
+import org.practicefinder.taxonomy.Vocabulary;
+import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.SiteSettings;
 import org.practicefinder.web.JsonViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "practice-finder", mixinStandardHelpOptions = true,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
     subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class,
-        Main.Bench.class})
+        Main.Bench.class, Main.AuditVocabulary.class})
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
@@ -91,6 +94,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--port", description = "port (default: $PORT, else 4567)")
     Integer port;
 
+    @Option(names = "--cors-origins", description = "origins whose pages may call the API and load the widget, "
+        + "comma-separated, or * for any (default: $CORS_ORIGINS, else *)")
+    String corsOrigins;
+
+    @Option(names = "--frame-ancestors", description = "sites that may frame /embed, as CSP frame-ancestors sources, "
+        + "comma-separated (default: $FRAME_ANCESTORS, else *); the rest of the site is never framed")
+    String frameAncestors;
+
     @Override
     public Integer call() throws Exception {
       int p;
@@ -99,10 +110,12 @@ public final class Main implements Callable<Integer> {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("PORT must be a number");
       }
+      SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
+          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), p);
+          Recommender.create(library, detector, paths.embedder()), p, settings);
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
       Thread.currentThread().join();
       return 0;
@@ -186,54 +199,121 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "eval", description = "Measure on judged sets: challenges-*.json (recommender: nDCG@5, Recall@5, "
-      + "MRR@10 per signal and fused) or facets-*.json (tagging: precision, recall, F1 per dimension).")
+      + "MRR@10 per set and language, each signal, the fusion and the fusion refitted leave-one-out) or facets-*.json "
+      + "(tagging: precision, recall, F1 per dimension); optionally compare with, or record, the expected figures.")
   static final class Eval implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
-    @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/challenges-dev.json ../shared/eval/facets-dev.json")
+    @Parameters(arity = "1..*", description = "judged sets, e.g. ../shared/eval/facets-dev.json ../shared/eval/challenges-dev.json "
+        + "../shared/eval/challenges-dev-variants.json")
     List<Path> files;
 
     @Option(names = "--errors", description = "also list each practice's tagging differences and each challenge's judged practices missing from the fused top 5")
     boolean errors;
 
-    @Option(names = "--fit", description = "fit the fusion weights on the challenges (coordinate ascent on nDCG@5 + Recall@5) "
-        + "and report leave-one-out cross-validated figures")
+    @Option(names = "--fit", description = "also fit the fusion weights on the original challenges (coordinate ascent on "
+        + "nDCG@5 + Recall@5) and print them, with the figures of the fusion with them (fused-refit)")
     boolean fit;
+
+    @Option(names = "--expect", paramLabel = "FILE", description = "compare with the expected figures in FILE; exit code 1, "
+        + "with the differences, when a figure is off by more than the file's tolerance, missing or new")
+    Path expect;
+
+    @Option(names = "--record", paramLabel = "FILE", description = "write the measured figures to FILE as the expected ones")
+    Path record;
 
     @Override
     public Integer call() throws Exception {
+      Figures expected = expect == null ? null : Figures.read(expect); // a bad file fails before the long run
+      List<Figures.Figure> measured = new java.util.ArrayList<>();
+      List<Evaluation.JudgedSet> sets = new java.util.ArrayList<>();
+      Evaluation.Refit refit = null;
       try (PracticeLibrary library = paths.open()) {
-        Recommender recommender = paths.recommender(library);
         for (Path file : files) {
-          System.out.println("## " + file.getFileName());
           if (Files.readString(file).contains("\"queries\"")) {
-            List<Evaluation.Query> judged = Evaluation.load(file);
-            System.out.print(Evaluation.table(Evaluation.run(recommender, judged)));
-            if (errors) Evaluation.misses(recommender, judged).forEach(line -> System.out.println("  " + line));
-            if (fit) {
-              FusionFitter.Fit f = FusionFitter.fit(recommender, judged);
-              System.out.printf(Locale.ROOT, "fitted weights: %s%nin sample: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n"
-                  + "leave-one-out: nDCG@5 %.2f, R@5 %.2f, MRR@10 %.2f%n", f.weights(), f.inSample()[0], f.inSample()[1],
-                  f.inSample()[2], f.crossValidated()[0], f.crossValidated()[1], f.crossValidated()[2]);
-            }
+            sets.add(Evaluation.load(file));
             continue;
           }
           var rows = FacetEvaluation.run(FacetEvaluation.load(file), id -> assigned(library, id), library.vocabulary());
-          System.out.println("| dimension | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|");
-          for (FacetEvaluation.Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %d | %d | %d |%n", r.dimension(), r.precision(),
-                r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives());
-          }
+          measured.addAll(FacetEvaluation.figures(file.getFileName().toString().replaceFirst("\\.json$", ""), rows));
           if (errors) rows.forEach(r -> r.errors().forEach(e -> System.out.println("  " + r.dimension() + ": " + e)));
         }
+        if (!sets.isEmpty()) {
+          Recommender recommender = paths.recommender(library);
+          measured.addAll(Evaluation.run(recommender, sets));
+          if (errors) {
+            sets.forEach(s -> Evaluation.misses(recommender, s.queries()).forEach(line -> System.out.println("  " + line)));
+          }
+          if (fit) refit = Evaluation.refit(recommender, sets);
+        }
       }
-      return 0;
+      Figures figures = new Figures(measured, expected == null ? Figures.DEFAULT_TOLERANCE : expected.tolerance());
+      System.out.print(figures.markdown());
+      if (!sets.isEmpty()) {
+        System.out.println("fused: the weights of fusion-weights.properties, fitted on the original challenges (in-sample for them).");
+      }
+      if (measured.stream().anyMatch(f -> f.system().equals("fused-loo"))) {
+        System.out.println("fused-loo: each need ranked with weights refitted without it (leave-one-out; design choices not refitted).");
+      }
+      if (refit != null) {
+        System.out.println("\nfitted weights (fusion-weights.properties):");
+        refit.weights().forEach((signal, w) -> System.out.println(signal + "=" + w));
+        System.out.print("\n" + new Figures(refit.figures(), figures.tolerance()).markdown());
+      }
+      if (record != null) {
+        figures.write(record, "Expected figures of `eval` on the development sets; the README's quality tables are these.\n"
+            + "Check: java -jar target/practice-finder.jar eval --expect " + record + " "
+            + String.join(" ", files.stream().map(Path::toString).toList()) + "\n"
+            + "Model " + paths.model.id() + ". Record anew (--record) only for a deliberate change, and say why in the commit.\n"
+            + "tolerance: the largest difference that passes. Runs on one machine repeat exactly; it absorbs rounding and\n"
+            + "floating-point differences between machines. One judged practice entering or leaving a top 5 moves the\n"
+            + "Recall@5 of a 22-challenge group by 0.005 or more.");
+        System.out.println("recorded " + figures.figures().size() + " figures in " + record);
+      }
+      if (expected == null) return 0;
+      List<String> differences = expected.compare(figures);
+      differences.forEach(d -> System.out.println("DIFFERS " + d));
+      System.out.printf(Locale.ROOT, "%d differences from the %d expected figures of %s (tolerance %s)%n", differences.size(),
+          expected.figures().size(), expect, expected.tolerance());
+      return differences.isEmpty() ? 0 : 1;
     }
 
     private static Map<String, Set<String>> assigned(PracticeLibrary library, String id) {
       Map<String, Set<String>> out = new HashMap<>();
       library.record(id).ifPresent(r -> r.tagging().facets().forEach((dim, ids) -> out.put(dim, Set.copyOf(ids))));
       return out;
+    }
+  }
+
+  @Command(name = "vocabulary-audit", description = "List the vocabulary's terms that judged challenges contain and "
+      + "neither the manual nor the reference texts do, with their recorded sources; exit code 1 if one has none.")
+  static final class AuditVocabulary implements Callable<Integer> {
+    @Option(names = "--seeds", description = "folder with the manual's text (default: ${DEFAULT-VALUE})", defaultValue = "seeds")
+    Path seeds = Path.of("seeds");
+
+    @Option(names = "--reference", paramLabel = "FILE", description = "another text the field's terms come from, e.g. ../shared/TAXONOMY.md")
+    List<Path> reference = List.of();
+
+    @Parameters(arity = "1..*", description = "judged challenge sets, e.g. ../shared/eval/challenges-dev.json")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> texts = new java.util.ArrayList<>();
+      try (var manual = Files.list(seeds)) {
+        for (Path p : manual.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) texts.add(Files.readString(p));
+      }
+      for (Path p : reference) texts.add(Files.readString(p));
+      Map<String, String> challenges = new java.util.LinkedHashMap<>();
+      for (Path f : files) Evaluation.load(f).queries().forEach(q -> challenges.put(q.id(), q.challenge()));
+      int unsourced = 0;
+      for (VocabularyAudit.Finding f : VocabularyAudit.run(Vocabulary.load(), texts, challenges)) {
+        if (f.source().isEmpty()) unsourced++;
+        System.out.printf("%s %s '%s' in %s: %s%n", f.concept().id(), f.language().code(), f.term(),
+            String.join(" ", f.challenges()), f.source().orElse("NO SOURCE"));
+      }
+      System.out.println(unsourced + " without a source");
+      return unsourced == 0 ? 0 : 1;
     }
   }
 

@@ -1,7 +1,5 @@
 package org.practicefinder.recommend;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,54 +7,55 @@ import java.util.Map;
 
 /**
  * Fits the fusion weights on judged challenges by coordinate ascent on mean nDCG@5 + Recall@5, and estimates
- * how well fitted weights carry to unseen challenges by leave-one-out cross-validation: each
- * challenge is scored with weights fitted on all the others. One weight is fitted per signal
- * family (words, meaning, topics, resemblance), shared by the family's signals: four weights
- * where eleven would fit two dozen challenges too closely (leave-one-out shows it; see the README).
+ * how well fitted weights carry to unseen challenges by leave-one-out cross-validation. Weights are
+ * fitted on the original challenges only, never on their variants (rephrasings in other languages or
+ * words); in leave-one-out each need (an original challenge and its variants) is ranked with weights
+ * fitted on the other originals. Only the weights are refitted: design choices made on the same
+ * challenges (vocabulary, slop, stop words, the signals themselves) stay as they are. One weight
+ * is fitted per signal family (words, meaning, topics, resemblance), shared by the family's
+ * signals: four weights where eleven would fit two dozen challenges too closely.
  */
 public final class FusionFitter {
   /** Candidate values of each weight. */
   private static final double[] GRID = {0, 0.25, 0.5, 1, 1.5, 2, 3};
   private static final int ROUNDS = 4;
+  private static final int DEPTH = 10;
 
   /**
-   * @param weights signal → weight fitted on all challenges
-   * @param inSample nDCG@5, Recall@5 and MRR@10 over the challenges with those weights (optimistic)
-   * @param crossValidated the same, each challenge scored with weights fitted without it
+   * @param weights signal → weight fitted on all original challenges
+   * @param inSample challenge → practice ids (top 10) by the fusion with those weights (optimistic)
+   * @param leaveOneOut challenge → practice ids (top 10) by the fusion with weights fitted without its need
    */
-  public record Fit(Map<String, Double> weights, double[] inSample, double[] crossValidated) {}
+  public record Fit(Map<String, Double> weights, Map<Evaluation.Query, List<String>> inSample,
+      Map<Evaluation.Query, List<String>> leaveOneOut) {}
 
   /** Per-challenge scores of every signal, computed once. */
   private record Case(Map<String, double[]> scores, Map<String, Integer> relevant) {}
 
   private FusionFitter() {}
 
+  /** @throws IllegalArgumentException if no challenge is an original */
   public static Fit fit(Recommender recommender, List<Evaluation.Query> queries) {
-    List<Case> cases = new ArrayList<>();
-    for (Evaluation.Query q : queries) {
-      try {
-        cases.add(new Case(recommender.scoresBySignal(recommender.challenge(q.challenge()), true), q.relevant()));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    List<String> signals = recommender.signalNames();
-    double[] cv = new double[3];
-    for (int i = 0; i < cases.size(); i++) {
-      List<Case> train = new ArrayList<>(cases);
-      Case held = train.remove(i);
-      add(cv, recommender.rank(fit(recommender, signals, train), held.scores(), 10), held.relevant(), cases.size());
-    }
-    Map<String, Double> weights = fit(recommender, signals, cases);
-    double[] inSample = new double[3];
-    for (Case c : cases) add(inSample, recommender.rank(weights, c.scores(), 10), c.relevant(), cases.size());
-    return new Fit(weights, inSample, cv);
+    return fit(recommender, Evaluation.scores(recommender, queries));
   }
 
-  private static void add(double[] sums, List<String> ranked, Map<String, Integer> relevant, int n) {
-    sums[0] += Metrics.ndcg(ranked, relevant, 5) / n;
-    sums[1] += Metrics.recall(ranked, relevant, 5) / n;
-    sums[2] += Metrics.reciprocalRank(ranked, relevant, 10) / n;
+  /** @param scores challenge → signal → scores, as {@link Evaluation#scores} gives them */
+  static Fit fit(Recommender recommender, Map<Evaluation.Query, Map<String, double[]>> scores) {
+    List<Evaluation.Query> originals = scores.keySet().stream().filter(q -> !q.isVariant()).toList();
+    if (originals.isEmpty()) throw new IllegalArgumentException("no original challenge to fit the weights on");
+    List<String> signals = recommender.signalNames();
+    Map<Evaluation.Query, List<String>> loo = new LinkedHashMap<>();
+    for (String need : originals.stream().map(Evaluation.Query::need).distinct().toList()) {
+      List<Case> train = originals.stream().filter(q -> !q.need().equals(need)).map(q -> new Case(scores.get(q), q.relevant())).toList();
+      Map<String, Double> w = fit(recommender, signals, train);
+      scores.forEach((q, s) -> {
+        if (q.need().equals(need)) loo.put(q, recommender.rank(w, s, DEPTH));
+      });
+    }
+    Map<String, Double> weights = fit(recommender, signals, originals.stream().map(q -> new Case(scores.get(q), q.relevant())).toList());
+    Map<Evaluation.Query, List<String>> inSample = new LinkedHashMap<>();
+    scores.forEach((q, s) -> inSample.put(q, recommender.rank(weights, s, DEPTH)));
+    return new Fit(weights, inSample, loo);
   }
 
   private static Map<String, Double> fit(Recommender recommender, List<String> signals, List<Case> cases) {

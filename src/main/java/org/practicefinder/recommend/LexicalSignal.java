@@ -21,10 +21,13 @@ import org.practicefinder.taxonomy.Language;
  * default the challenge's own language ({@link Challenge#language()}), so a Russian challenge is
  * matched against the Russian translations. The terms in that language of concepts detected in the
  * challenge are added as phrases at half weight, so a challenge in another language still finds the
- * practices through the vocabulary, and "phone line" finds "hotline" without "line" matching every line.
+ * practices through the vocabulary, and "help line" finds "hotline" without "line" matching every line.
  */
 final class LexicalSignal implements Signal {
-  /** The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation. */
+  /**
+   * The vocabulary's words count half as much as the user's own, as in RM3's usual interpolation;
+   * the weight, and phrases rather than words, were chosen on the development challenges (see the README).
+   */
   private static final float EXPANSION_WEIGHT = 0.5f;
 
   private final PracticeLibrary library;

@@ -39,7 +39,7 @@ final class Reasons {
 
   /**
    * @param signalRanks signal name → the practice's rank by that signal alone
-   * @return e.g. {@code Matches police, detain in challenge; shares Female sex workers; found by words, meaning}
+   * @return e.g. {@code Matches hotline, night in action; shares Hotline; found by words, meaning}
    */
   static String why(Optional<Evidence> evidence, List<Concept> shared, Map<String, Integer> signalRanks, Language lang) {
     String[] t = TEMPLATES.get(lang);

@@ -203,6 +203,11 @@ public final class Recommender {
     return rank(new Challenge(text, concepts), others, size, language, Set.of());
   }
 
+  /** @return signal name → fusion weight, from {@code fusion-weights.properties} */
+  Map<String, Double> weights() {
+    return weights;
+  }
+
   /** @return the signal names, in fusion order */
   public List<String> signalNames() {
     return signals.stream().map(Signal::name).toList();

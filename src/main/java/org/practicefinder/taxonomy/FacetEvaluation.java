@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.practicefinder.eval.Figures;
+import org.practicefinder.eval.Figures.Figure;
 
 /**
  * Measures tagging against judged facets ({@code facets-*.json}: practice id → dimension →
@@ -40,6 +42,18 @@ public final class FacetEvaluation {
   }
 
   private FacetEvaluation() {}
+
+  /** @return the rows as figures of {@code set}: precision, recall, F1 and the counts, per dimension */
+  public static List<Figure> figures(String set, List<Row> rows) {
+    List<Figure> out = new ArrayList<>();
+    for (Row r : rows) {
+      double[] values = {r.precision(), r.recall(), r.f1(), r.truePositives(), r.falsePositives(), r.falseNegatives()};
+      for (int i = 0; i < values.length; i++) {
+        out.add(new Figure(set, r.dimension(), Figures.TAGGER, Figures.TAGGING_METRICS.get(i), values[i]));
+      }
+    }
+    return out;
+  }
 
   /** @return practice id → dimension → judged concept ids */
   public static Map<String, Map<String, Set<String>>> load(Path file) throws IOException {

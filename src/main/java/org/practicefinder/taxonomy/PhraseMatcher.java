@@ -21,13 +21,13 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * Thread-safe once built.
  */
 final class PhraseMatcher {
-  /** A term found in a text: the concept, the language whose term it is, and where (character offsets). */
-  record Match(Concept concept, Language language, int start, int end) {}
+  /** A term found in a text: the concept, the language and term as the vocabulary has it, and where (character offsets). */
+  record Match(Concept concept, Language language, String term, int start, int end) {}
 
   /** Tokens at one position: several where the analyzer gives several lemmas (Ukrainian). */
   private record Token(Set<String> forms, int start, int end) {}
 
-  private record Pattern(Concept concept, List<Token> tokens) {}
+  private record Pattern(Concept concept, String term, List<Token> tokens) {}
 
   /** A phrase does not run across the end of a sentence or clause ("…serves MSM. Sex workers…"). */
   private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;:]");
@@ -44,15 +44,15 @@ final class PhraseMatcher {
       for (String term : c.terms().get(language)) {
         List<Token> tokens = tokens(term);
         if (tokens.isEmpty()) continue;
-        Pattern p = new Pattern(c, tokens);
+        Pattern p = new Pattern(c, term, tokens);
         for (String form : tokens.get(0).forms()) byFirstForm.computeIfAbsent(form, f -> new ArrayList<>()).add(p);
       }
     }
   }
 
   /**
-   * @param slop how many words in all may stand between the words of a term ("train our staff" for
-   *     "train staff"); stop words are not counted
+   * @param slop how many words in all may stand between the words of a term ("train clinic staff"
+   *     for "train staff"); stop words are not counted
    * @return every term occurrence in {@code text}, overlapping ones included, in text order
    */
   List<Match> find(String text, int slop) {
@@ -64,7 +64,7 @@ final class PhraseMatcher {
         for (Pattern p : byFirstForm.getOrDefault(form, List.of())) {
           if (!tried.add(p)) continue;
           int end = matchFrom(text, tokens, p, i, slop);
-          if (end >= 0) matches.add(new Match(p.concept(), language, tokens.get(i).start(), tokens.get(end).end()));
+          if (end >= 0) matches.add(new Match(p.concept(), language, p.term(), tokens.get(i).start(), tokens.get(end).end()));
         }
       }
     }

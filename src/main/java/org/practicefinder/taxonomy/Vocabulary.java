@@ -20,13 +20,22 @@ import java.util.Optional;
  * The facet vocabulary: dimensions and their concepts with labels, definitions and match terms in
  * English, Russian and Ukrainian. Source: {@code vocabulary.json} on the class path, fixed ids of
  * {@code population} and {@code setting} from the project's TAXONOMY.
+ *
+ * <p>Besides {@code terms}, a concept may have {@code sources} (language → term → where the term
+ * comes from: the manual, TAXONOMY.md, a glossary of the field, or why it is a term of the field),
+ * required for a term that an evaluation challenge contains and the manual does not (see
+ * {@link VocabularyAudit}). The top-level {@code withdrawn} (language → term → reason) lists terms
+ * taken out because only an evaluation challenge used them; they may not come back unnoticed.
  */
 public final class Vocabulary {
   private final List<Dimension> dimensions;
   private final Map<String, Concept> concepts;
+  /** Concept id → language → term → source. */
+  private final Map<String, Map<Language, Map<String, String>>> sources;
 
-  private Vocabulary(List<Dimension> dimensions) {
+  private Vocabulary(List<Dimension> dimensions, Map<String, Map<Language, Map<String, String>>> sources) {
     this.dimensions = List.copyOf(dimensions);
+    this.sources = Map.copyOf(sources);
     Map<String, Concept> byId = new LinkedHashMap<>();
     for (Dimension d : dimensions) {
       for (Concept c : d.concepts()) {
@@ -59,10 +68,13 @@ public final class Vocabulary {
 
   /**
    * @throws IllegalArgumentException if a concept id repeats, a parent is missing or comes after its
-   *     child, a concept implies an unknown one, or a concept lacks an English label
+   *     child, a concept implies an unknown one, a concept lacks an English label, a source names
+   *     a term the concept does not have, or a term was withdrawn
    */
   public static Vocabulary parse(Reader json) {
     JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
+    Map<Language, Map<String, String>> withdrawn = notes(root.getAsJsonObject("withdrawn"));
+    Map<String, Map<Language, Map<String, String>>> sources = new LinkedHashMap<>();
     List<Dimension> dims = new ArrayList<>();
     for (JsonElement de : root.getAsJsonArray("dimensions")) {
       JsonObject d = de.getAsJsonObject();
@@ -78,6 +90,17 @@ public final class Vocabulary {
           terms.put(l, List.copyOf(list));
         }
         String id = c.get("id").getAsString();
+        Map<Language, Map<String, String>> notes = notes(c.getAsJsonObject("sources"));
+        for (Language l : Language.values()) {
+          for (String term : terms.get(l)) {
+            String why = withdrawn.getOrDefault(l, Map.of()).get(term);
+            if (why != null) throw new IllegalArgumentException(id + ": term '" + term + "' (" + l.code() + ") was withdrawn: " + why);
+          }
+          for (String term : notes.getOrDefault(l, Map.of()).keySet()) {
+            if (!terms.get(l).contains(term)) throw new IllegalArgumentException(id + ": source for '" + term + "' (" + l.code() + "), not a term");
+          }
+        }
+        sources.put(id, notes);
         Map<Language, String> labels = texts(c.getAsJsonObject("label"));
         if (!labels.containsKey(Language.EN)) throw new IllegalArgumentException(id + ": no English label");
         concepts.add(new Concept(dimId, id,
@@ -86,7 +109,20 @@ public final class Vocabulary {
       }
       dims.add(new Dimension(dimId, texts(d.getAsJsonObject("label")), List.copyOf(concepts)));
     }
-    return new Vocabulary(dims);
+    return new Vocabulary(dims, sources);
+  }
+
+  /** @return language → term → note, from a JSON object of that shape (empty if absent) */
+  private static Map<Language, Map<String, String>> notes(JsonObject o) {
+    Map<Language, Map<String, String>> out = new EnumMap<>(Language.class);
+    if (o == null) return out;
+    for (Language l : Language.values()) {
+      if (!o.has(l.code())) continue;
+      Map<String, String> m = new LinkedHashMap<>();
+      o.getAsJsonObject(l.code()).entrySet().forEach(e -> m.put(e.getKey(), e.getValue().getAsString()));
+      out.put(l, Map.copyOf(m));
+    }
+    return out;
   }
 
   private static List<String> strings(JsonElement array) {
@@ -117,6 +153,11 @@ public final class Vocabulary {
   /** @return the concept with this id (ids are unique across dimensions), or empty */
   public Optional<Concept> concept(String id) {
     return Optional.ofNullable(concepts.get(id));
+  }
+
+  /** @return where the concept's term comes from, if recorded (its {@code sources} in the file) */
+  public Optional<String> source(Concept concept, Language language, String term) {
+    return Optional.ofNullable(sources.getOrDefault(concept.id(), Map.of()).getOrDefault(language, Map.of()).get(term));
   }
 
   /** @return every concept, dimension by dimension, in file order */

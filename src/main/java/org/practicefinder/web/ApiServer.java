@@ -60,9 +60,6 @@ public final class ApiServer implements AutoCloseable {
   /** Fields of a POSTed challenge. */
   private static final Set<String> BODY_FIELDS = new java.util.TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size"));
   private static final String MALFORMED_URL = "the URL has malformed percent-encoding";
-  /** The page and widget take nothing from other hosts; say so to the browser too. */
-  private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-      + "connect-src 'self'; frame-ancestors *; base-uri 'none'; form-action 'self'";
 
   /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
   private final Gson gson = new Gson();
@@ -70,30 +67,35 @@ public final class ApiServer implements AutoCloseable {
   private final PracticeSearcher searcher;
   private final Recommender recommender;
   private final JsonViews views;
+  private final SiteSettings settings;
+  private final StaticSite site;
   /** Responses to repeated searches (paging, facet clicks), keyed by their canonical parameters; at most about 20 MB. */
   private final Cache<String, String> responses = Caffeine.newBuilder()
       .maximumWeight(10_000_000).weigher((String key, String value) -> key.length() + value.length())
       .expireAfterWrite(Duration.ofMinutes(10)).build();
   private final Service http;
 
+  /** Starts serving on {@code port} (0 picks a free port; see {@link #port()}) with {@link SiteSettings#DEFAULTS}. */
+  public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port) {
+    this(library, searcher, recommender, port, SiteSettings.DEFAULTS);
+  }
+
   /**
-   * Starts serving on {@code port} (0 picks a free port; see {@link #port()}).
+   * Starts serving on {@code port} with the operator's cross-origin {@code settings}.
    *
    * @throws IllegalArgumentException if the port is not in 0..65535
    * @throws IllegalStateException if the server cannot start, e.g. the port is taken
    */
-  public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port) {
+  public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, int port, SiteSettings settings) {
     this.library = library;
     this.searcher = searcher;
     this.recommender = recommender;
     this.views = new JsonViews(library);
+    this.settings = settings;
+    this.site = new StaticSite(settings);
     if (port < 0 || port > 65_535) throw new IllegalArgumentException("port must be between 0 and 65535");
-    EmbeddedServers.add(EmbeddedServers.Identifiers.JETTY, new EmbeddedJettyFactory(new JsonErrorHandler.ServerFactory()));
+    EmbeddedServers.add(EmbeddedServers.Identifiers.JETTY, new EmbeddedJettyFactory(new JsonErrorHandler.ServerFactory(settings)));
     this.http = Service.ignite().port(port);
-    http.staticFiles.location("/web");
-    http.staticFiles.header("Content-Security-Policy", CSP);
-    http.staticFiles.header("Referrer-Policy", "no-referrer");
-    http.staticFiles.header("X-Content-Type-Options", "nosniff");
     AtomicReference<Exception> startFailure = new AtomicReference<>();
     http.initExceptionHandler(startFailure::set); // Spark's default would exit the JVM
     routes();
@@ -119,7 +121,7 @@ public final class ApiServer implements AutoCloseable {
   private void routes() {
     http.before("/api/*", (req, res) -> {
       res.type(JSON);
-      res.header("Access-Control-Allow-Origin", "*"); // public data, no cookies: partner sites may call it
+      settings.corsHeaders(req.headers("Origin")).forEach(res::header); // public data, no cookies: partner sites may call it
       res.header("Referrer-Policy", "no-referrer");
       res.header("X-Content-Type-Options", "nosniff");
       res.header("Cache-Control", "no-store"); // challenges can be sensitive; keep them out of shared caches
@@ -127,6 +129,7 @@ public final class ApiServer implements AutoCloseable {
     http.options("/api/*", (req, res) -> {
       res.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       res.header("Access-Control-Allow-Headers", "Content-Type");
+      res.header("Access-Control-Max-Age", "600");
       res.status(204);
       return "";
     });
@@ -185,6 +188,20 @@ public final class ApiServer implements AutoCloseable {
       http.delete(path, (req, res) -> methodNotAllowed(res, allow));
       http.patch(path, (req, res) -> methodNotAllowed(res, allow));
     }
+
+    // The page, the widget and /embed: after every API route, so "/api/..." never reaches it.
+    spark.Route file = (req, res) -> {
+      String encodings = req.headers("Accept-Encoding");
+      // Spark compresses a response marked Content-Encoding: gzip when the client accepts it.
+      StaticSite.Reply reply = site.get(req.pathInfo(), req.headers("If-None-Match"), req.headers("Origin"),
+              encodings != null && encodings.toLowerCase(java.util.Locale.ROOT).contains("gzip"))
+          .orElseThrow(() -> new NoSuchElementException("not found"));
+      res.status(reply.status());
+      reply.headers().forEach(res::header);
+      return reply.body();
+    };
+    http.get("*", file);
+    http.head("*", file); // Spark would answer HEAD with an empty 200 of the wrong type
 
     http.exception(IllegalArgumentException.class, (e, req, res) -> error(res, 400, e.getMessage()));
     http.exception(Utf8Appendable.NotUtf8Exception.class, (e, req, res) -> error(res, 400, MALFORMED_URL));

@@ -23,6 +23,12 @@ import spark.embeddedserver.jetty.JettyServerFactory;
 final class JsonErrorHandler extends ErrorHandler {
   /** Creates Jetty servers for Spark the way Spark does, with this error handler. */
   static final class ServerFactory implements JettyServerFactory {
+    private final SiteSettings settings;
+
+    ServerFactory(SiteSettings settings) {
+      this.settings = settings;
+    }
+
     @Override
     public Server create(int maxThreads, int minThreads, int threadTimeoutMillis) {
       return withHandler(maxThreads > 0
@@ -36,10 +42,16 @@ final class JsonErrorHandler extends ErrorHandler {
       return withHandler(threadPool != null ? new Server(threadPool) : new Server());
     }
 
-    private static Server withHandler(Server server) {
-      server.setErrorHandler(new JsonErrorHandler());
+    private Server withHandler(Server server) {
+      server.setErrorHandler(new JsonErrorHandler(settings));
       return server;
     }
+  }
+
+  private final SiteSettings settings;
+
+  JsonErrorHandler(SiteSettings settings) {
+    this.settings = settings;
   }
 
   static String body(int status) {
@@ -53,12 +65,14 @@ final class JsonErrorHandler extends ErrorHandler {
       HttpServletResponse response, int code, String message) throws IOException {
     baseRequest.setHandled(true);
     response.setContentType("application/json;charset=utf-8");
+    settings.corsHeaders(request.getHeader("Origin")).forEach(response::setHeader); // a partner's page can read the error
     response.getWriter().write(body(code));
   }
 
   @Override
   public ByteBuffer badMessageError(int status, String reason, HttpFields fields) {
     fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=utf-8");
+    settings.corsHeaders(null).forEach(fields::put); // the request could not be read, so only "*" can be granted
     return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
   }
 }

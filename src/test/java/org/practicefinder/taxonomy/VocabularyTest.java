@@ -72,6 +72,32 @@ class VocabularyTest {
         assertThrows(IllegalArgumentException.class, () -> Vocabulary.parse(new StringReader(json))).getMessage());
   }
 
+  @Test
+  void aTermMayCarryItsSource() {
+    Concept nurses = vocabulary.concept("health-professionals").orElseThrow();
+    assertEquals(Optional.of("manual: 'nurse'"), vocabulary.source(nurses, Language.EN, "nurses"));
+    assertEquals(Optional.empty(), vocabulary.source(nurses, Language.EN, "doctor"));
+  }
+
+  @Test
+  void rejectsAWithdrawnTerm() {
+    String json = """
+        {"withdrawn": {"en": {"rented rooms": "only a challenge said so"}},
+         "dimensions": [{"id": "setting", "label": {"en": "Setting"}, "concepts": [
+          {"id": "rooms", "label": {"en": "Rooms"}, "terms": {"en": ["rooms", "rented rooms"]}}]}]}""";
+    assertEquals("rooms: term 'rented rooms' (en) was withdrawn: only a challenge said so",
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.parse(new StringReader(json))).getMessage());
+  }
+
+  @Test
+  void rejectsASourceForATermTheConceptLacks() {
+    String json = """
+        {"dimensions": [{"id": "setting", "label": {"en": "Setting"}, "concepts": [
+          {"id": "rooms", "label": {"en": "Rooms"}, "terms": {"en": ["rooms"]}, "sources": {"en": {"room": "manual"}}}]}]}""";
+    assertEquals("rooms: source for 'room' (en), not a term",
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.parse(new StringReader(json))).getMessage());
+  }
+
   private List<String> ids(String dimension) {
     return vocabulary.dimension(dimension).orElseThrow().concepts().stream().map(Concept::id).toList();
   }

@@ -287,7 +287,7 @@ class ApiServerTest {
 
   @Test
   void recommendGetExplainsEachResult() throws Exception {
-    JsonObject o = json(get("/api/recommend?q=" + q("The police confiscate condoms and detain the women we work with")), 200);
+    JsonObject o = json(get("/api/recommend?q=" + q("The police confiscate condoms and detain the women from our project")), 200);
     JsonArray results = o.getAsJsonArray("results");
     assertTrue(results.size() > 0);
     JsonObject first = results.get(0).getAsJsonObject();
@@ -396,5 +396,83 @@ class ApiServerTest {
     assertTrue(res.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'self'"));
     assertFalse(res.body().contains("http://") || res.body().contains("https://"), "no absolute URLs in the page");
     assertTrue(res.headers().allValues("Set-Cookie").isEmpty());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/widget.js", "/widget.css", "/js/finder.js", "/texts/uk.json"})
+  void widgetFilesHaveAStrongETagACacheLifetimeAndCors(String path) throws Exception {
+    HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("Origin", "https://partner.example").build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, res.statusCode());
+    String etag = res.headers().firstValue("ETag").orElseThrow();
+    assertTrue(etag.matches("\"[A-Za-z0-9_-]{22}\""), etag); // strong: no W/ prefix
+    assertEquals("public, max-age=3600", res.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+    assertEquals("cross-origin", res.headers().firstValue("Cross-Origin-Resource-Policy").orElseThrow());
+    HttpResponse<String> again = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+        .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(304, again.statusCode());
+    assertEquals("", again.body());
+    assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void onlyTheEmbedPageMayBeFramed() throws Exception {
+    for (String path : List.of("/", "/index.html", "/embed.html", "/embed-frame.html", "/widget.js")) {
+      assertTrue(get(path).headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("; frame-ancestors 'none'"), path);
+    }
+    HttpResponse<String> embed = get("/embed?lang=uk&mode=search&population=transgender");
+    assertEquals(200, embed.statusCode());
+    assertTrue(embed.body().contains("js/embed-frame.js"));
+    assertTrue(embed.headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("; frame-ancestors *"));
+    assertEquals("no-cache", embed.headers().firstValue("Cache-Control").orElseThrow());
+  }
+
+  @Test
+  void apiErrorsAndPreflightsCarryCors() throws Exception {
+    for (String path : List.of("/api/search?page=0", "/api/nothing-here", "/api/search?q=" + "x".repeat(10_000))) {
+      HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+          .header("Origin", "https://partner.example").build(), HttpResponse.BodyHandlers.ofString());
+      assertTrue(res.statusCode() >= 400 && res.statusCode() < 500, path);
+      assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElse(""), path.substring(0, Math.min(path.length(), 20)));
+    }
+    HttpResponse<String> preflight = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/recommend"))
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", "https://partner.example")
+        .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "content-type").build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, preflight.statusCode());
+    assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+    assertEquals("GET, POST, OPTIONS", preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow());
+    assertEquals("Content-Type", preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow());
+    assertEquals("600", preflight.headers().firstValue("Access-Control-Max-Age").orElseThrow());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/nothing.js", "/js", "/vocabulary.json", "/web/index.html", "/../pom.xml", "/.hidden.js"})
+  void onlyFilesOfTheWebFolderAreServed(String path) throws Exception {
+    try (Socket socket = new Socket("localhost", server.port())) { // raw, so that ".." reaches the server as written
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(response.startsWith("HTTP/1.1 404 ") || response.startsWith("HTTP/1.1 400 "), response);
+      assertFalse(response.contains("\"population\""), "vocabulary served");
+    }
+  }
+
+  @Test
+  void textFilesAreGzippedForClientsThatAcceptItUnderTheirOwnETag() throws Exception {
+    HttpResponse<byte[]> plain = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/js/finder.js")).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> gzip = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/js/finder.js"))
+        .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+    assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("Accept-Encoding", gzip.headers().firstValue("Vary").orElseThrow());
+    assertEquals(plain.headers().firstValue("ETag").orElseThrow().replace("\"", "") + "-gz",
+        gzip.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertEquals(new String(plain.body(), StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(gzip.body().length < plain.body().length / 2, gzip.body().length + " of " + plain.body().length);
   }
 }

@@ -1,0 +1,67 @@
+package org.practicefinder.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.practicefinder.TestLibrary;
+
+class SiteSettingsTest {
+  private static final SiteSettings PARTNERS = SiteSettings.parse("https://partner.example, http://localhost:8080", "'self' https://partner.example");
+
+  @Test
+  void listedOriginsAreEchoedAndOthersGetNothing() {
+    assertEquals(Map.of("Access-Control-Allow-Origin", "*"), SiteSettings.DEFAULTS.corsHeaders("https://anyone.example"));
+    assertEquals(Map.of("Vary", "Origin", "Access-Control-Allow-Origin", "http://localhost:8080"), PARTNERS.corsHeaders("http://localhost:8080"));
+    assertEquals(Map.of("Vary", "Origin"), PARTNERS.corsHeaders("https://other.example"));
+    assertEquals(Map.of("Vary", "Origin"), PARTNERS.corsHeaders(null));
+  }
+
+  @Test
+  void onlyFrameablePagesNameTheConfiguredAncestors() {
+    assertTrue(PARTNERS.contentSecurityPolicy(true).endsWith("; frame-ancestors 'self' https://partner.example"));
+    assertTrue(PARTNERS.contentSecurityPolicy(false).endsWith("; frame-ancestors 'none'"));
+    assertTrue(SiteSettings.DEFAULTS.contentSecurityPolicy(true).endsWith("; frame-ancestors *"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"https://partner.example/path", "*, https://partner.example", "partner.example", "javascript:alert(1)", " , "})
+  void malformedOriginsAreRefused(String origins) {
+    assertThrows(IllegalArgumentException.class, () -> SiteSettings.parse(origins, null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"'self'; script-src *", "https://a.example\nX-Injected: 1", "'unsafe-inline'", "\"*\""})
+  void frameAncestorsThatCouldBreakThePolicyAreRefused(String sources) {
+    assertThrows(IllegalArgumentException.class, () -> SiteSettings.parse(null, sources));
+  }
+
+  @Test
+  void aServerWithTheseSettingsAppliesThem() throws Exception {
+    try (ApiServer server = new ApiServer(TestLibrary.get(), null, null, 0, PARTNERS)) {
+      HttpClient client = HttpClient.newHttpClient();
+      String base = "http://localhost:" + server.port();
+      HttpResponse<String> embed = client.send(HttpRequest.newBuilder(URI.create(base + "/embed")).build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, embed.statusCode());
+      assertTrue(embed.headers().firstValue("Content-Security-Policy").orElseThrow().endsWith("frame-ancestors 'self' https://partner.example"));
+      for (String origin : List.of("https://partner.example", "https://other.example")) {
+        for (String path : List.of("/api/health", "/widget.js", "/api/search?page=0")) {
+          HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Origin", origin).build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertEquals(origin.equals("https://partner.example") ? List.of(origin) : List.of(),
+              res.headers().allValues("Access-Control-Allow-Origin"), origin + " " + path);
+          assertTrue(res.headers().firstValue("Vary").orElse("").startsWith("Origin"), path);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+/* Interface texts: one JSON file per language in ../texts/, loaded on demand beside this
+ * module (so a partner's page loads them from Practice Finder's host, and only the one it needs). */
+
+export const LANGS = ['en', 'ru', 'uk'];
+
+const loaded = new Map();
+
+/** The first of {@code candidates} naming a supported language ("uk-UA" counts as "uk"), else "en". */
+export function pickLanguage(...candidates) {
+  for (const raw of candidates) {
+    const code = String(raw || '').trim().toLowerCase().split(/[-_]/)[0];
+    if (LANGS.includes(code)) return code;
+  }
+  return 'en';
+}
+
+/** @returns Promise<Texts> for a supported language; rejects when the file cannot be loaded */
+export function loadTexts(lang) {
+  const code = LANGS.includes(lang) ? lang : 'en';
+  if (!loaded.has(code)) {
+    const url = new URL('../texts/' + code + '.json', import.meta.url);
+    const request = fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' })
+      .then((response) => {
+        if (!response.ok) throw new Error('texts ' + code + ': HTTP ' + response.status);
+        return response.json();
+      })
+      .then((table) => new Texts(code, table));
+    request.catch(() => loaded.delete(code)); // let a later call try again
+    loaded.set(code, request);
+  }
+  return loaded.get(code);
+}
+
+export class Texts {
+  constructor(lang, table) {
+    this.lang = lang;
+    this.table = table;
+  }
+
+  /** The text of {@code key} with {name} placeholders filled; the key itself when missing (a test keeps them all present). */
+  t(key, vars) {
+    const text = this.table[key];
+    return fill(typeof text === 'string' ? text : key, vars);
+  }
+
+  /** A count in the language's plural form (Russian and Ukrainian need one/few/many). */
+  plural(key, n) {
+    const forms = this.table[key] || {};
+    const form = forms[new Intl.PluralRules(this.lang).select(n)] || forms.other || key;
+    return fill(form, { n: n.toLocaleString(this.lang) });
+  }
+
+  number(n) {
+    return n.toLocaleString(this.lang);
+  }
+}
+
+function fill(text, vars) {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}

@@ -1,0 +1,127 @@
+/* The page's filter panel: one fieldset of checkboxes per facet dimension, with drill-sideways counts. */
+import { asArray, h, toCount } from '../dom.js';
+import { buildHash, navigate, orderedDimensions } from './routes.js';
+import { $, dimensionName, listRoute, state, valueLabel } from './state.js';
+
+const FACET_VISIBLE = 8; // longer value lists get a "Show all" toggle
+
+export function renderFacets(facets, route) {
+  const source = facets && typeof facets === 'object' ? facets : {};
+  const dims = orderedDimensions(Object.keys(source).concat(
+    Object.keys(route.filters).filter((d) => !(d in source))));
+  $('facets').replaceChildren(...dims.map((dim) => renderFacetGroup(dim, withSelected(dim, asArray(source[dim]), route), route)));
+
+  const active = activeFilterCount(route);
+  const clear = $('clear-filters');
+  clear.hidden = active === 0;
+  clear.href = buildHash(Object.assign({}, route, { filters: {}, page: 1 }));
+  updateFiltersToggle(active);
+}
+
+// A selected value the server did not list must stay visible, or it could not be unchecked.
+function withSelected(dim, values, route) {
+  const ids = new Set(values.map((v) => v.id));
+  const missing = (route.filters[dim] || []).filter((id) => !ids.has(id))
+    .map((id) => ({ id, label: valueLabel(dim, id), count: 0 }));
+  return values.concat(missing);
+}
+
+function renderFacetGroup(dim, values, route) {
+  const selected = new Set(route.filters[dim] || []);
+  const ids = new Set(values.map((v) => v.id));
+  const children = new Map();
+  const roots = [];
+  for (const value of values) {
+    if (value.parent && ids.has(value.parent) && value.parent !== value.id) {
+      if (!children.has(value.parent)) children.set(value.parent, []);
+      children.get(value.parent).push(value);
+    } else {
+      roots.push(value);
+    }
+  }
+
+  const expanded = state.expandedDims.has(dim);
+  const list = h('ul', { class: 'facet-list' }, roots.map((value, index) => {
+    const item = renderFacetItem(dim, value, selected, children, 0);
+    const keepVisible = expanded || index < FACET_VISIBLE || containsSelected(value, selected, children);
+    if (!keepVisible) item.hidden = true;
+    return item;
+  }));
+
+  const group = h('fieldset', { class: 'facet' },
+    h('legend', { id: 'facet-' + dim, text: dimensionName(dim) }), list);
+  if (roots.length > FACET_VISIBLE) {
+    group.append(h('button', {
+      type: 'button', class: 'link-button', 'aria-expanded': String(expanded),
+      onclick: () => toggleExpanded(dim)
+    }, expanded ? state.tx.t('showFewer') : state.tx.t('showAll', { n: roots.length })));
+  }
+  return group;
+}
+
+function containsSelected(value, selected, children) {
+  if (selected.has(value.id)) return true;
+  return (children.get(value.id) || []).some((child) => containsSelected(child, selected, children));
+}
+
+function renderFacetItem(dim, value, selected, children, level) {
+  const checked = selected.has(value.id);
+  const count = toCount(value.count, 0);
+  const inputId = 'f-' + dim + '-' + String(value.id).replace(/[^A-Za-z0-9_-]/g, '_') + '-' + level;
+  const box = h('input', {
+    type: 'checkbox', id: inputId, value: value.id, 'data-dim': dim, checked,
+    onchange: (event) => toggleFilter(dim, value.id, event.target.checked)
+  });
+  const item = h('li', { class: 'facet-item' + (count === 0 && !checked ? ' is-empty' : '') },
+    h('label', { for: inputId, class: 'facet-option' },
+      box,
+      h('span', { class: 'facet-label', text: value.label || value.id }),
+      h('span', { class: 'facet-count', text: state.tx.number(count) })));
+  const kids = children.get(value.id);
+  if (kids && kids.length && level < 4) {
+    item.append(h('ul', { class: 'facet-list facet-children' },
+      kids.map((kid) => renderFacetItem(dim, kid, selected, children, level + 1))));
+  }
+  return item;
+}
+
+export function findCheckbox(dim, id) {
+  return Array.from(document.querySelectorAll('#facets input[type=checkbox]'))
+    .find((box) => box.dataset.dim === dim && box.value === id) || null;
+}
+
+function toggleFilter(dim, id, checked) {
+  const route = listRoute({});
+  const filters = {};
+  for (const [name, list] of Object.entries(route.filters)) filters[name] = list.slice();
+  const current = filters[dim] || [];
+  filters[dim] = checked ? current.concat(current.includes(id) ? [] : [id]) : current.filter((v) => v !== id);
+  if (!filters[dim].length) delete filters[dim];
+  state.pendingFocus = { checkbox: { dim, id } };
+  navigate(buildHash(Object.assign({}, route, { filters, page: 1 })));
+}
+
+function toggleExpanded(dim) {
+  if (state.expandedDims.has(dim)) state.expandedDims.delete(dim);
+  else state.expandedDims.add(dim);
+  if (state.listCache) {
+    state.pendingFocus = null;
+    renderFacets(state.listCache.facetData && state.listCache.facetData.facets, state.route);
+    const button = Array.from(document.querySelectorAll('#facets .link-button'))
+      .find((b) => b.closest('fieldset').querySelector('legend').id === 'facet-' + dim);
+    if (button) button.focus();
+  }
+}
+
+export function activeFilterCount(route) {
+  if (!route || !route.filters) return 0;
+  return Object.values(route.filters).reduce((n, list) => n + list.length, 0);
+}
+
+export function updateFiltersToggle(active) {
+  const button = $('filters-toggle');
+  const label = state.filtersOpen ? state.tx.t('hideFilters') : state.tx.t('showFilters');
+  button.textContent = active ? label + ' (' + active + ')' : label;
+  button.setAttribute('aria-expanded', String(state.filtersOpen));
+  $('filters').classList.toggle('is-open', state.filtersOpen);
+}

@@ -1,0 +1,52 @@
+/* The only mutable state of the page, shared by its modules. */
+import { createApi } from '../api.js';
+import { parseHash } from './routes.js';
+
+export const state = {
+  lang: 'en',
+  tx: null,               // Texts of the current language
+  api: createApi('', 'en'),
+  route: null,            // parsed current fragment
+  listHash: '#/search',   // last list view, for "Back to results"
+  listCache: null,        // {key, data, facetData} of the last list render
+  listScrollY: 0,
+  langInUrl: false,       // ?lang= was given or the switcher was used
+  routedHref: null,       // the URL last routed, to route each navigation once
+  backUsesHistory: false, // true when the practice was opened straight from the list
+  lastPracticeId: null,
+  facetLabelMaps: {},     // dimension -> {id: translated label}, from the last facets seen
+  facetLabels: {},        // dimension -> its name in the current language, from the server
+  expandedDims: new Set(),
+  filtersOpen: false,     // phone layout only
+  controller: null,       // AbortController of the list or practice request in flight
+  pendingFocus: null      // what to focus after the next list render
+};
+
+export const $ = (id) => document.getElementById(id);
+
+/** Aborts the request in flight and returns the signal for the next one. */
+export function freshSignal() {
+  if (state.controller) state.controller.abort();
+  state.controller = new AbortController();
+  return state.controller.signal;
+}
+
+/** Dimension name from the server's facet labels (the one source); the id until they are known. */
+export function dimensionName(dim) {
+  return state.facetLabels[dim] || dim;
+}
+
+export function valueLabel(dim, id) {
+  const map = state.facetLabelMaps[dim];
+  return (map && map[id]) || id;
+}
+
+export function showAlert(text) {
+  $('alert').textContent = text;
+}
+
+/** The route of the list view (the current one, else the last) with {@code changes}, on page 1. */
+export function listRoute(changes) {
+  const base = state.route && state.route.view !== 'practice' ? state.route : parseHash(state.listHash);
+  return Object.assign({}, base, { page: 1 }, changes);
+}
