@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -112,7 +112,7 @@ public final class Recommender {
     this.weights = Map.copyOf(weights);
     this.lexicon = new Lexicon(library);
     this.translations = new WordTranslations(library.records(), library.vocabulary().concepts());
-    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS_EN), library.records(), idf(library));
+    this.explainer = new Explainer(library.records(), detector, idf(library));
   }
 
   /**
@@ -165,7 +165,8 @@ public final class Recommender {
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
         .toList();
-    Set<String> telling = explainer.telling(challenge.text());
+    Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
+        translations.pairs(challenge.text(), challenge.language()), request.language());
     return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts);
   }
 
@@ -200,7 +201,7 @@ public final class Recommender {
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
     // No matched words as the reason: a title and challenge share chance words ("considered", "part").
-    return rank(new Challenge(text, concepts), others, size, language, Set.of());
+    return rank(new Challenge(text, concepts), others, size, language, Explainer.Wanted.none(language));
   }
 
   /** @return signal name → fusion weight, from {@code fusion-weights.properties} */
@@ -243,9 +244,9 @@ public final class Recommender {
     return order(fuse(weights, scores), library.records()).stream().limit(size).map(PracticeRecord::id).toList();
   }
 
-  /** @param telling the challenge words an explanation may cite as matched; none: by meaning only */
+  /** @param telling the challenge words an explanation may cite as matched, in the reader's language; none: by meaning only */
   private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language,
-      Set<String> telling) {
+      Explainer.Wanted telling) {
     Map<String, double[]> bySignal;
     try {
       bySignal = scoresBySignal(challenge, false);
@@ -328,7 +329,7 @@ public final class Recommender {
     return fused;
   }
 
-  private Recommendation explain(PracticeRecord r, Challenge challenge, Set<String> telling, double score,
+  private Recommendation explain(PracticeRecord r, Challenge challenge, Explainer.Wanted telling, double score,
       Map<String, Integer> signalRanks, Language language) {
     Optional<Evidence> evidence = explainer.explain(r, telling, challenge.sentenceCosines(library, embedder, r));
     List<Concept> shared = challenge.concepts().stream()
@@ -339,24 +340,29 @@ public final class Recommender {
     return new Recommendation(r.id(), score, Reasons.why(evidence, shared, signalRanks, language), evidence, shared, signalRanks);
   }
 
-  /** IDF of every term of the catch-all field: explanations weigh rare words more. */
-  private static Map<String, Double> idf(PracticeLibrary library) {
-    Map<String, Double> idf = new HashMap<>();
+  /** IDF of every term of each language's catch-all field: explanations weigh rare words more. */
+  private static Map<Language, Map<String, Double>> idf(PracticeLibrary library) {
+    Map<Language, Map<String, Double>> out = new EnumMap<>(Language.class);
     IndexReader reader = library.searcher().getIndexReader();
     int n = reader.numDocs();
     try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(Fields.TEXT);
-        if (terms == null) continue;
-        TermsEnum it = terms.iterator();
-        for (BytesRef t = it.next(); t != null; t = it.next()) {
-          int df = reader.docFreq(new Term(Fields.TEXT, t));
-          idf.put(t.utf8ToString(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      for (Language l : Language.values()) {
+        Map<String, Double> idf = new HashMap<>();
+        String field = Fields.text(l);
+        for (LeafReaderContext leaf : reader.leaves()) {
+          Terms terms = leaf.reader().terms(field);
+          if (terms == null) continue;
+          TermsEnum it = terms.iterator();
+          for (BytesRef t = it.next(); t != null; t = it.next()) {
+            int df = reader.docFreq(new Term(field, t));
+            idf.put(t.utf8ToString(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+          }
         }
+        out.put(l, Map.copyOf(idf));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.copyOf(idf);
+    return out;
   }
 }

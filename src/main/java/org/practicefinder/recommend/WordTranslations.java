@@ -86,6 +86,32 @@ final class WordTranslations {
     return List.copyOf(out);
   }
 
+  /**
+   * @return {English word, the word of the text it translates, as written} for the text's words
+   *     that have English words, as {@link #english}
+   */
+  List<String[]> pairs(String text, Language language) {
+    if (!table.containsKey(language)) return List.of();
+    List<String[]> out = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    try (TokenStream ts = QueryAnalyzer.challenges(language).tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offset =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String typed = text.substring(offset.startOffset(), offset.endOffset());
+        for (Candidate c : candidates(term.toString(), language)) {
+          if (seen.add(c.english())) out.add(new String[] {c.english(), typed});
+        }
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // analysing a String does no I/O
+    }
+    return out;
+  }
+
   /** @return the candidates of an analysed word, likeliest first; none for a word the translations never use */
   private List<Candidate> candidates(String word, Language language) {
     return table.get(language).getOrDefault(word, List.of());

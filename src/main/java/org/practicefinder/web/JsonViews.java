@@ -156,8 +156,8 @@ public final class JsonViews {
       JsonObject eo = new JsonObject();
       eo.addProperty("section", e.section());
       eo.addProperty("html", e.html());
-      JsonArray terms = strings(e.terms());
-      eo.add("terms", terms);
+      eo.add("terms", strings(e.terms()));
+      eo.add("words", strings(e.words()));
       o.add("evidence", eo);
     });
     JsonArray shared = new JsonArray();
