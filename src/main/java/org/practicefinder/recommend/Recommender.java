@@ -29,6 +29,7 @@ import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
+import org.practicefinder.search.Homoglyphs;
 import org.practicefinder.search.Lexicon;
 import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.search.QueryFactory;
@@ -90,8 +91,12 @@ public final class Recommender {
   public record Recommendation(String id, double score, String why, Optional<Evidence> evidence,
       List<Concept> sharedConcepts, Map<String, Integer> signals) {}
 
-  /** @param concepts the concepts detected in the challenge, less the excluded ones */
-  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts) {}
+  /**
+   * @param concepts the concepts detected in the challenge, less the excluded ones
+   * @param corrected the challenge with its unknown words spelled as the practices spell them, when
+   *     it had any: the recommendations were made for it
+   */
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected) {}
 
   private final PracticeLibrary library;
   private final ConceptDetector detector;
@@ -156,18 +161,20 @@ public final class Recommender {
   /** @throws IllegalArgumentException if a filter is unknown */
   public Result recommend(Request request) {
     library.validateFilters(request.filters());
-    String wanted = QueryFactory.withoutNegations(request.challenge());
+    Optional<String> corrected = corrected(request.challenge());
+    String text = corrected.orElse(Homoglyphs.fold(request.challenge()));
+    String wanted = QueryFactory.withoutNegations(text);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
     Challenge challenge = challenge(wanted, concepts);
-    Set<Integer> excluded = excludedByNegation(request.challenge());
+    Set<Integer> excluded = excludedByNegation(text);
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
         .toList();
     Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
         translations.pairs(challenge.text(), challenge.language()), request.language());
-    return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts);
+    return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts, corrected);
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */
@@ -230,8 +237,15 @@ public final class Recommender {
     }
   }
 
-  Challenge challenge(String text) {
+  /** @return the challenge as {@link #recommend} reads it, all its concepts kept: for evaluation */
+  Challenge challenge(String typed) {
+    String text = corrected(typed).orElse(Homoglyphs.fold(typed));
     return challenge(text, detector.detect(text));
+  }
+
+  /** @return the typed text with mixed-script words folded and unknown words spelled as the practices spell them, if any was */
+  private Optional<String> corrected(String typed) {
+    return lexicon.corrected(Homoglyphs.fold(typed));
   }
 
   private Challenge challenge(String text, List<ConceptDetector.Detected> concepts) {

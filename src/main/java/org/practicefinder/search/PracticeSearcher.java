@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -53,9 +54,11 @@ public final class PracticeSearcher {
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
   private final UnifiedHighlighter highlighter;
+  private final Lexicon lexicon;
 
   public PracticeSearcher(PracticeLibrary library, ConceptDetector detector) {
     this.library = library;
+    this.lexicon = new Lexicon(library);
     this.detector = detector;
     this.highlighter = UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
@@ -70,7 +73,10 @@ public final class PracticeSearcher {
    */
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
-    String wanted = QueryFactory.withoutNegations(request.query());
+    String folded = Homoglyphs.fold(request.query());
+    Optional<String> corrected = lexicon.corrected(folded);
+    String query = corrected.orElse(folded);
+    String wanted = QueryFactory.withoutNegations(query);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
@@ -78,7 +84,7 @@ public final class PracticeSearcher {
     Query text = words == null
         ? new MatchAllDocsQuery()
         : QueryFactory.any(words, QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
-    Query excluded = QueryFactory.exclusion(analyzer, allFields(), request.query(), library.facetsConfig(), detector);
+    Query excluded = QueryFactory.exclusion(analyzer, allFields(), query, library.facetsConfig(), detector);
     if (excluded != null) {
       text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
     }
@@ -98,7 +104,7 @@ public final class PracticeSearcher {
         hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
       }
       return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets),
-          dimensionTotals(result.facets), concepts);
+          dimensionTotals(result.facets), concepts, corrected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -252,6 +252,7 @@ public final class ApiServer implements AutoCloseable {
     o.add("facetTotals", gson.toJsonTree(result.totals()));
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
     return gson.toJson(o);
   }
 
@@ -347,6 +348,7 @@ public final class ApiServer implements AutoCloseable {
     result.recommendations().forEach(r -> results.add(views.recommendation(r, lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
     return gson.toJson(o);
   }
 
