@@ -29,9 +29,6 @@ public final class Fields {
   /** Embedded units of a practice: the whole practice, then each section; see {@link #vector(String)}. */
   public static final String PRACTICE_UNIT = "practice";
 
-  /** Facet dimensions fed from the practice header rather than the vocabulary. */
-  public static final List<String> HEADER_DIMENSIONS = List.of(COUNTRY, LOCATION);
-
   private Fields() {}
 
   /** @return the field holding one section's English text, e.g. {@code challenge} */

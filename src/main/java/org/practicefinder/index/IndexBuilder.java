@@ -147,7 +147,7 @@ public final class IndexBuilder {
       doc.add(new TextField(Fields.spell(language), all.toString(), Field.Store.NO));
     }
     doc.add(new StoredField(Fields.RECORD, RecordCodec.encode(record)));
-    List<String> dims = new ArrayList<>(Fields.HEADER_DIMENSIONS);
+    java.util.Set<String> dims = new java.util.LinkedHashSet<>(Dimensions.own());
     dims.addAll(record.tagging().facets().keySet());
     for (String dim : dims) {
       for (String value : PracticeLibrary.valuesOf(record, dim)) doc.add(new SortedSetDocValuesFacetField(dim, value));

@@ -48,6 +48,7 @@ public final class PracticeLibrary implements Closeable {
   private final List<List<float[]>> sentenceVectors;
   private final List<float[]> practiceVectors;
   private final List<String> refusals;
+  private final Dimensions registry;
 
   private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
     this.reader = reader;
@@ -56,6 +57,7 @@ public final class PracticeLibrary implements Closeable {
         .getAsJsonArray().forEach(e -> refused.add(e.getAsString()));
     this.refusals = List.copyOf(refused);
     this.vocabulary = vocabulary;
+    this.registry = new Dimensions(vocabulary);
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
     this.facetsConfig = Fields.facetsConfig(vocabularyDimensions(vocabulary));
@@ -173,13 +175,15 @@ public final class PracticeLibrary implements Closeable {
 
   /**
    * @return the facet dimensions in display order: the vocabulary's (population, setting, service…),
-   *     then country, location and year
+   *     then country, location and year ({@link Dimensions})
    */
   public List<String> dimensions() {
-    List<String> dims = new ArrayList<>(vocabularyDimensions(vocabulary));
-    dims.addAll(Fields.HEADER_DIMENSIONS);
-    dims.add(org.practicefinder.taxonomy.Tagger.YEAR);
-    return dims;
+    return registry.ids();
+  }
+
+  /** @return the registry of the facet dimensions: their order, sources and labels */
+  public Dimensions registry() {
+    return registry;
   }
 
   /** @return the values present in the library for a header dimension or year, sorted */
@@ -210,13 +214,9 @@ public final class PracticeLibrary implements Closeable {
         .orElseGet(() -> values(dim));
   }
 
-  /** @return the practice's values of a dimension: its country, its places, or its concepts */
+  /** @return the practice's values of a dimension, as {@link Dimensions#values} */
   public static List<String> valuesOf(PracticeRecord record, String dimension) {
-    return switch (dimension) {
-      case Fields.COUNTRY -> List.of(record.practice().country().displayName());
-      case Fields.LOCATION -> record.practice().locationNames();
-      default -> record.tagging().get(dimension);
-    };
+    return Dimensions.values(record, dimension);
   }
 
   /** @return the practices whose {@code dimension} has {@code value} (a concept, country or place), in manual order */

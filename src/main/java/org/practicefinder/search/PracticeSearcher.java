@@ -27,6 +27,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.practicefinder.index.Dimensions;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.model.Section;
@@ -153,7 +154,7 @@ public final class PracticeSearcher {
         for (Concept c : dimension.get().concepts()) values.add(new SearchResult.FacetCount(c.id(), counts.getOrDefault(c.id(), 0)));
       } else {
         for (String v : library.values(dim)) values.add(new SearchResult.FacetCount(v, counts.getOrDefault(v, 0)));
-        if (!dim.equals(org.practicefinder.taxonomy.Tagger.YEAR)) {
+        if (library.registry().source(dim) != Dimensions.Source.YEAR) {
           values.sort(Comparator.comparingInt(SearchResult.FacetCount::count).reversed());
         }
       }

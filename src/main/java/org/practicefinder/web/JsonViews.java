@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
 import org.practicefinder.i18n.Texts;
-import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
@@ -81,19 +80,12 @@ public final class JsonViews {
     return o;
   }
 
-  /** @return {"id", "label"} of a facet value; concept labels in {@code lang}, other values as they are */
+  /** @return {"id", "label"} of a facet value, the label in {@code lang} ({@link org.practicefinder.index.Dimensions}), and a concept's parent */
   JsonObject label(String dim, String value, Language lang) {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
-    var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    Texts texts = Texts.of(lang);
-    String other = switch (dim) {
-      case Fields.COUNTRY -> texts.find("country." + value).orElse(value);
-      case Fields.LOCATION -> texts.place(value);
-      default -> value;
-    };
-    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
-    concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
+    o.addProperty("label", library.registry().valueLabel(dim, value, lang));
+    library.registry().concept(dim, value).flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
   }
 
@@ -116,7 +108,7 @@ public final class JsonViews {
   public JsonObject facetLabels(Language lang) {
     JsonObject o = new JsonObject();
     for (String dim : library.dimensions()) {
-      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> Texts.of(lang).get("dimension." + dim)));
+      o.addProperty(dim, library.registry().label(dim, lang));
     }
     return o;
   }
