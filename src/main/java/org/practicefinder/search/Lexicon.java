@@ -38,6 +38,10 @@ public final class Lexicon {
   private static final Pattern WORD = Pattern.compile("[\\p{L}'’ʼ]+");
   /** Shorter words are left as typed: one changed letter makes another word of them too easily. */
   static final int MIN_CORRECTED_LENGTH = 4;
+  /** Longer "words" are no words (a pasted string without spaces): left as typed. */
+  static final int MAX_CORRECTED_LENGTH = 40;
+  /** Unknown words looked up per text, in text order: bounds the time a long challenge takes. */
+  static final int MAX_LOOKUPS = 30;
   /**
    * A suggestion must be this close (Lucene's default distance: 1 − edits ÷ the shorter word's
    * length): one typo in a word of four letters or more, two in one of eight or more.
@@ -84,10 +88,19 @@ public final class Lexicon {
     Matcher m = WORD.matcher(text);
     StringBuilder out = new StringBuilder();
     int at = 0;
+    int lookups = 0;
     boolean changed = false;
     while (m.find()) {
       String word = m.group();
-      Optional<String> better = word.length() < MIN_CORRECTED_LENGTH ? Optional.empty() : suggestion(word);
+      Optional<String> better = Optional.empty();
+      if (word.length() >= MIN_CORRECTED_LENGTH && word.length() <= MAX_CORRECTED_LENGTH && lookups < MAX_LOOKUPS) {
+        String lower = word.toLowerCase(Locale.ROOT);
+        List<Language> languages = CYRILLIC.matcher(word).find() ? List.of(Language.RU, Language.UK) : List.of(Language.EN);
+        if (languages.stream().noneMatch(l -> known(l, lower))) {
+          lookups++;
+          better = suggestion(word, languages);
+        }
+      }
       out.append(text, at, m.start()).append(better.orElse(word));
       changed |= better.isPresent();
       at = m.end();
@@ -100,12 +113,8 @@ public final class Lexicon {
    * @return the practices' or the vocabulary's word closest to an unknown word, in its script's
    *     languages (the closer first, then the more frequent in the practices), with its first letter's case
    */
-  private Optional<String> suggestion(String word) {
+  private Optional<String> suggestion(String word, List<Language> languages) {
     String lower = word.toLowerCase(Locale.ROOT);
-    List<Language> languages = CYRILLIC.matcher(word).find() ? List.of(Language.RU, Language.UK) : List.of(Language.EN);
-    for (Language l : languages) {
-      if (known(l, lower)) return Optional.empty();
-    }
     SuggestWord best = null;
     try {
       for (Language l : languages) {

@@ -475,4 +475,57 @@ class ApiServerTest {
     }
     assertTrue(gzip.body().length < plain.body().length / 2, gzip.body().length + " of " + plain.body().length);
   }
+
+  @Test
+  void aPracticeInRussianIsItsTranslationAndSaysSo() throws Exception {
+    JsonObject en = json(get("/api/practices/UA-4"), 200);
+    JsonObject ru = json(get("/api/practices/UA-4?lang=ru"), 200);
+    assertEquals("en", en.get("language").getAsString());
+    assertFalse(en.has("translation"));
+    assertEquals("ru", ru.get("language").getAsString());
+    assertEquals("Вовлечение полиции в качестве проводника социальных изменений", ru.get("title").getAsString());
+    JsonObject t = ru.getAsJsonObject("translation");
+    assertEquals("en", t.get("from").getAsString());
+    assertEquals("/api/practices/UA-4?lang=en", t.get("original").getAsString());
+    assertEquals("Перевод английского оригинала руководства", t.get("note").getAsString());
+    // the same shape: the same sections, as many steps, the same header fields
+    assertEquals(en.getAsJsonObject("sections").keySet(), ru.getAsJsonObject("sections").keySet());
+    assertEquals(en.getAsJsonObject("sections").getAsJsonArray("steps").size(), ru.getAsJsonObject("sections").getAsJsonArray("steps").size());
+    for (String key : List.of("id", "country", "locations", "facets")) assertEquals(en.get(key).isJsonNull(), ru.get(key).isJsonNull(), key);
+    assertEquals(en.get("locations"), ru.get("locations"));
+    assertTrue(ru.getAsJsonObject("sections").get("action").getAsString().contains("полици"));
+    // the evidence of a tag is the translation's sentence naming it
+    assertTrue(ru.getAsJsonObject("evidence").get("police").getAsString().matches("(?s).*[Пп]олици.*"), ru.getAsJsonObject("evidence").toString());
+    // the original is one request away
+    assertEquals(en, json(get(ru.getAsJsonObject("translation").get("original").getAsString()), 200));
+  }
+
+  @Test
+  void summariesHitsAndRecommendationsAreTranslatedToo() throws Exception {
+    JsonObject list = json(get("/api/practices?lang=uk"), 200);
+    JsonObject first = list.getAsJsonArray("practices").get(0).getAsJsonObject();
+    assertEquals("uk", first.get("language").getAsString());
+    assertEquals("en", first.getAsJsonObject("translation").get("from").getAsString());
+    JsonObject hits = json(get("/api/search?q=police&lang=uk"), 200);
+    JsonObject hit = hits.getAsJsonArray("hits").get(0).getAsJsonObject();
+    assertEquals("Залучення поліції як провідника соціальних змін", hit.get("title").getAsString());
+    assertTrue(hit.getAsJsonArray("snippets").toString().contains("<mark>"), hit.toString());
+    JsonObject rec = json(post("/api/recommend", "{\"challenge\": \"Нам нужен кризисный приют для женщин\", \"lang\": \"ru\", \"size\": 1}"), 200);
+    JsonObject r = rec.getAsJsonArray("results").get(0).getAsJsonObject();
+    assertEquals("RU-1", r.get("id").getAsString());
+    assertEquals("ru", r.get("language").getAsString());
+    assertTrue(r.get("why").getAsString().startsWith("Совпадает: кризисный, приют"), r.get("why").getAsString());
+    assertEquals("[\"кризисный\",\"приют\"]", r.getAsJsonObject("evidence").get("words").toString());
+  }
+
+  @Test
+  void aTypingErrorGetsDidYouMean() throws Exception {
+    JsonObject o = json(get("/api/search?q=polise"), 200);
+    assertEquals("polise", o.get("query").getAsString());
+    assertEquals("police", o.get("didYouMean").getAsString());
+    assertEquals(6, o.get("total").getAsInt());
+    assertFalse(json(get("/api/search?q=police"), 200).has("didYouMean"));
+    JsonObject rec = json(post("/api/recommend", "{\"challenge\": \"outreech in saunas\"}"), 200);
+    assertEquals("outreach in saunas", rec.get("didYouMean").getAsString());
+  }
 }
