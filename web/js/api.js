@@ -7,6 +7,7 @@ export class ApiError extends Error {
     super(kind + (status ? ' ' + status : '') + (detail ? ': ' + detail : ''));
     this.kind = kind;
     this.status = status;
+    this.detail = detail || '';
   }
 }
 
@@ -14,12 +15,23 @@ export function isAbort(error) {
   return !!error && error.name === 'AbortError';
 }
 
-/** The message a person sees for a failed request, in the language of {@code tx}. */
-export function errorMessage(error, tx) {
+/**
+ * The message a person sees for a failed request, in the language of {@code tx}, saying what to do
+ * next; never the server's own words, which are for developers.
+ * @param filtersInLink the filters came from a link the person followed (the page), not from the site (a widget)
+ */
+export function errorMessage(error, tx, filtersInLink) {
   const kind = error && error.kind;
-  if (kind === 'bad-request') return tx.t('badRequest');
+  const detail = (error && error.detail) || '';
+  if (kind === 'bad-request') {
+    const tooLong = /longer than (\d+)/.exec(detail);
+    if (tooLong) return tx.t('tooLong', { max: tx.number(Number(tooLong[1])) });
+    if (/too many words/.test(detail)) return tx.t('tooManyWords');
+    if (filtersInLink && /^unknown (facet|\S+ value)/.test(detail)) return tx.t('staleFilter');
+    return tx.t('badRequest');
+  }
   if (kind === 'not-found') return tx.t('notFound');
-  if (kind === 'server') return tx.t('serverError', { status: error.status || '?' });
+  if (kind === 'server') return tx.t('serverError');
   return tx.t('networkError');
 }
 

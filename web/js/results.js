@@ -30,6 +30,16 @@ export function matchedTopics(hit, concepts) {
     .map((c) => c.label || c.id);
 }
 
+/** The words for a recommendation's strength ("strong", "good", "related"), or null for none. */
+export function strengthText(tx, strength) {
+  switch (strength) {
+    case 'strong': return tx.t('strength_strong');
+    case 'good': return tx.t('strength_good');
+    case 'related': return tx.t('strength_related');
+    default: return null;
+  }
+}
+
 /**
  * A result card.
  * @param hit a search hit or a recommendation of the API
@@ -44,14 +54,21 @@ export function resultCard(hit, o) {
     target: o.newTab ? '_blank' : null, rel: o.newTab ? 'noopener noreferrer' : null
   }, h('span', { lang: 'en', text: hit.title || hit.id }),
   o.newTab ? h('span', { class: 'visually-hidden', text: ' ' + tx.t('opensInNewTab') }) : null);
-  const card = h('li', { class: 'card' },
+  const strength = o.challenge ? strengthText(tx, hit.strength) : null;
+  const card = h('li', { class: 'card' + (strength ? ' is-' + hit.strength : '') },
+    strength ? h('p', { class: 'strength strength-' + hit.strength, text: strength }) : null,
     o.heading ? h(o.heading, { class: 'card-title' }, link) : h('p', { class: 'card-title' }, link),
     h('p', { class: 'card-meta' },
       hit.organisation ? h('span', { class: 'org', lang: 'en', text: hit.organisation }) : null,
       place ? h('span', { class: 'place', text: place }) : null));
 
   if (o.challenge) {
-    if (hit.why) card.append(h('p', { class: 'why' }, h('strong', { text: tx.t('why') }), ' ', h('span', { text: hit.why })));
+    // The reason's parts ("For: … — you mentioned …; uses your words: …") one a line.
+    const reasons = String(hit.why || '').split('; ').filter(Boolean);
+    if (reasons.length) {
+      card.append(h('div', { class: 'why' }, h('p', { class: 'why-label', text: tx.t('why') }),
+        h('ul', { class: 'why-list' }, reasons.map((r) => h('li', { text: r })))));
+    }
     if (o.evidence && hit.evidence && hit.evidence.html) {
       card.append(h('blockquote', { class: 'evidence' },
         h('p', { class: 'section-label', text: tx.t('evidenceFrom', { section: sectionName(tx, hit.evidence.section) }) }),
@@ -68,6 +85,14 @@ export function resultCard(hit, o) {
       h('div', { class: 'snippet-row' },
         h('dt', { class: 'section-label', text: sectionName(tx, s.section) }),
         h('dd', {}, markedSpan(s.html, 'snippet'))))));
+  } else {
+    // Found through a topic alone: the topic, and the practice's sentence that gave it the tag.
+    const topic = asArray(hit.topics).find((t) => t && t.evidence);
+    if (topic) {
+      card.append(h('blockquote', { class: 'evidence' },
+        h('p', { class: 'section-label', text: tx.t('topicEvidence', { topic: topic.label || topic.id }) }),
+        h('p', {}, h('span', { class: 'snippet', lang: 'en', text: topic.evidence }))));
+    }
   }
   return card;
 }

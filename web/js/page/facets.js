@@ -1,21 +1,40 @@
-/* The page's filter panel: one fieldset of checkboxes per facet dimension, with drill-sideways counts. */
+/* The page's filter panel: one fieldset of checkboxes per facet dimension, with drill-sideways counts.
+ * Values no practice has (given the other filters) are folded away until asked for; on a phone a
+ * sticky "Show N practices" button under the filters takes the person straight to the results. */
 import { asArray, h, toCount } from '../dom.js';
 import { buildHash, navigate, orderedDimensions } from './routes.js';
 import { $, dimensionName, listRoute, state, valueLabel } from './state.js';
 
-const FACET_VISIBLE = 8; // longer value lists get a "Show all" toggle
+const FACET_VISIBLE = 8; // longer value lists are folded after this many
 
-export function renderFacets(facets, route) {
+/** @param total the practices the filters give, for the "Show N practices" button; null hides it */
+export function renderFacets(facets, route, total) {
   const source = facets && typeof facets === 'object' ? facets : {};
   const dims = orderedDimensions(Object.keys(source).concat(
     Object.keys(route.filters).filter((d) => !(d in source))));
   $('facets').replaceChildren(...dims.map((dim) => renderFacetGroup(dim, withSelected(dim, asArray(source[dim]), route), route)));
 
+  renderFilterControls(route);
+  const show = $('show-results');
+  show.hidden = total === null || total === undefined;
+  if (!show.hidden) show.textContent = state.tx.plural('showPractices', total);
+}
+
+/** "Clear filters" and the filters button's count: known from the route alone, so set before the answer comes. */
+export function renderFilterControls(route) {
   const active = activeFilterCount(route);
   const clear = $('clear-filters');
   clear.hidden = active === 0;
   clear.href = buildHash(Object.assign({}, route, { filters: {}, page: 1 }));
   updateFiltersToggle(active);
+}
+
+/** Closes the filters (on a phone) and moves view and focus to the results. */
+export function showResultsNow() {
+  state.filtersOpen = false;
+  updateFiltersToggle(activeFilterCount(state.route));
+  $('results').scrollIntoView({ block: 'start' });
+  $('results-heading').focus({ preventScroll: true });
 }
 
 // A selected value the server did not list must stay visible, or it could not be unchecked.
@@ -41,20 +60,25 @@ function renderFacetGroup(dim, values, route) {
   }
 
   const expanded = state.expandedDims.has(dim);
-  const list = h('ul', { class: 'facet-list' }, roots.map((value, index) => {
-    const item = renderFacetItem(dim, value, selected, children, 0);
-    const keepVisible = expanded || index < FACET_VISIBLE || containsSelected(value, selected, children);
-    if (!keepVisible) item.hidden = true;
+  let shown = 0;
+  const list = h('ul', { class: 'facet-list' }, roots.map((value) => {
+    const item = renderFacetItem(dim, value, selected, children, 0, expanded);
+    const keep = containsSelected(value, selected, children) || (toCount(value.count, 0) > 0 && shown < FACET_VISIBLE);
+    if (keep) shown += 1;
+    else item.hidden = !expanded;
     return item;
   }));
+  // Folded values: hidden ones not already inside a hidden one.
+  const folded = Array.from(list.querySelectorAll('.facet-item'))
+    .filter((li) => li.hidden && !li.parentElement.closest('.facet-item[hidden]')).length;
 
   const group = h('fieldset', { class: 'facet' },
     h('legend', { id: 'facet-' + dim, text: dimensionName(dim) }), list);
-  if (roots.length > FACET_VISIBLE) {
+  if (folded > 0 || expanded) {
     group.append(h('button', {
       type: 'button', class: 'link-button', 'aria-expanded': String(expanded),
       onclick: () => toggleExpanded(dim)
-    }, expanded ? state.tx.t('showFewer') : state.tx.t('showAll', { n: roots.length })));
+    }, expanded ? state.tx.t('showFewer') : state.tx.t('showMoreValues', { n: state.tx.number(folded) })));
   }
   return group;
 }
@@ -64,7 +88,8 @@ function containsSelected(value, selected, children) {
   return (children.get(value.id) || []).some((child) => containsSelected(child, selected, children));
 }
 
-function renderFacetItem(dim, value, selected, children, level) {
+/* A value no practice has stays folded with its group, unless it is checked. */
+function renderFacetItem(dim, value, selected, children, level, expanded) {
   const checked = selected.has(value.id);
   const count = toCount(value.count, 0);
   const inputId = 'f-' + dim + '-' + String(value.id).replace(/[^A-Za-z0-9_-]/g, '_') + '-' + level;
@@ -79,8 +104,11 @@ function renderFacetItem(dim, value, selected, children, level) {
       h('span', { class: 'facet-count', text: state.tx.number(count) })));
   const kids = children.get(value.id);
   if (kids && kids.length && level < 4) {
-    item.append(h('ul', { class: 'facet-list facet-children' },
-      kids.map((kid) => renderFacetItem(dim, kid, selected, children, level + 1))));
+    item.append(h('ul', { class: 'facet-list facet-children' }, kids.map((kid) => {
+      const child = renderFacetItem(dim, kid, selected, children, level + 1, expanded);
+      child.hidden = !expanded && toCount(kid.count, 0) === 0 && !containsSelected(kid, selected, children);
+      return child;
+    })));
   }
   return item;
 }
@@ -106,11 +134,16 @@ function toggleExpanded(dim) {
   else state.expandedDims.add(dim);
   if (state.listCache) {
     state.pendingFocus = null;
-    renderFacets(state.listCache.facetData && state.listCache.facetData.facets, state.route);
+    renderFacets(state.listCache.facetData && state.listCache.facetData.facets, state.route,
+      state.listCache.data.noText ? null : listTotal(state.listCache.data));
     const button = Array.from(document.querySelectorAll('#facets .link-button'))
       .find((b) => b.closest('fieldset').querySelector('legend').id === 'facet-' + dim);
     if (button) button.focus();
   }
+}
+
+function listTotal(data) {
+  return Array.isArray(data.results) ? data.results.length : toCount(data.total, 0);
 }
 
 export function activeFilterCount(route) {

@@ -1,20 +1,26 @@
-/* The page's list views: search results and challenge results, with detected topics, pager and filters. */
+/* The page's list views: search results and challenge results, with detected topics, match strength,
+ * pager, filters and downloads. */
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, toCount } from '../dom.js';
 import { resultCard } from '../results.js';
-import { activeFilterCount, findCheckbox, renderFacets } from './facets.js';
+import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
 import { $, freshSignal, listRoute, showAlert, state } from './state.js';
+import { renderDownloads } from './takeaway.js';
 
 const PAGE_SIZE = 10;
+/** Challenge results shown before the loosely related tail is folded, when nothing fits well. */
+const NEAREST = 3;
 
 export async function showList(route, opts) {
   $('practice').hidden = true;
   $('finder').hidden = false;
-  document.title = state.tx.t('appName');
   syncForms(route);
+  renderFilterControls(route);
 
-  const key = state.lang + ' ' + buildHash(route);
+  const isChallenge = route.view === 'challenge';
+  // The challenge's text is part of the key in memory only.
+  const key = [state.lang, buildHash(route), isChallenge ? route.q + '\n' + route.exclude.join(' ') : ''].join('\n');
   if (opts.fromPractice && !opts.force && state.listCache && state.listCache.key === key) {
     renderList(route, state.listCache.data, state.listCache.facetData);
     restoreListPosition();
@@ -24,21 +30,31 @@ export async function showList(route, opts) {
   setBusy(true);
   try {
     const signal = freshSignal();
-    const loaded = route.view === 'challenge' ? await loadChallenge(route, signal) : await loadSearch(route, signal);
+    const loaded = isChallenge ? await loadChallenge(route, signal) : await loadSearch(route, signal);
     if (state.route !== route) return; // a newer route has taken over
+    if (!isChallenge && outOfRange(route, loaded.data)) return;
     state.listCache = { key, data: loaded.data, facetData: loaded.facetData };
     renderList(route, loaded.data, loaded.facetData);
     if (opts.fromPractice) restoreListPosition();
   } catch (error) {
     if (isAbort(error)) return;
-    showAlert(errorMessage(error, state.tx));
-    clearResults(); // stale cards under an error message would mislead
+    showAlert(errorMessage(error, state.tx, true));
+    clearResults(); // stale cards, counts and topics under an error message would mislead
     if (Object.keys(route.filters).length) { // e.g. a stale link with a filter value that no longer exists
       $('alert').append(' ', h('a', { href: buildHash(Object.assign({}, route, { filters: {}, page: 1 })), text: state.tx.t('clearFilters') }));
     }
   } finally {
     if (state.route === route) setBusy(false);
   }
+}
+
+/* "Page 99 of 4" never shows: a page past the end becomes the last page, in place. */
+function outOfRange(route, data) {
+  const total = toCount(data.total, 0);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (route.page <= pages) return false;
+  navigate(buildHash(Object.assign({}, route, { page: pages })), { replace: true });
+  return true;
 }
 
 function loadSearch(route, signal) {
@@ -50,28 +66,36 @@ function loadSearch(route, signal) {
 }
 
 /* The recommend answer carries no facets; the filter counts come from an
- * empty search with the same filters (fetched alongside, failures ignored). */
+ * empty search with the same filters (fetched alongside, failures ignored).
+ * Without a challenge in memory (a reload, a shared link) only the counts are fetched. */
 async function loadChallenge(route, signal) {
-  const body = { challenge: route.q.trim(), filters: route.filters, exclude: route.exclude };
   const facetParams = filterParams(route, new URLSearchParams({ q: '', page: '1', size: '1' }));
   const facetRequest = state.api.search(facetParams, signal).catch(() => null);
+  if (!route.q.trim()) return { data: { results: [], concepts: [], noText: true }, facetData: await facetRequest };
+  const body = { challenge: route.q.trim(), filters: route.filters, exclude: route.exclude };
   const data = await state.api.recommend(body, signal);
   return { data, facetData: await facetRequest };
 }
 
 function clearResults() {
   state.listCache = null;
+  $('results').classList.remove('is-first-load');
   $('results-count').textContent = '';
   $('results-list').replaceChildren();
-  $('concepts').hidden = true;
-  $('pager').hidden = true;
-  $('empty').hidden = true;
+  $('facets').replaceChildren();
+  $('concepts').replaceChildren();
+  $('show-results').hidden = true;
+  for (const id of ['concepts', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
 }
 
 function setBusy(busy) {
   const results = $('results');
   results.setAttribute('aria-busy', busy ? 'true' : 'false');
   results.classList.toggle('is-loading', busy);
+  // Before the first answer, placeholder cards hold the space the results will take.
+  if (busy && results.classList.contains('is-first-load') && !$('results-list').children.length) {
+    $('results-list').replaceChildren(...[0, 1, 2].map(() => h('li', { class: 'card skeleton', 'aria-hidden': 'true' })));
+  }
 }
 
 function syncForms(route) {
@@ -79,6 +103,15 @@ function syncForms(route) {
   // Never overwrite what the user is typing right now.
   if (document.activeElement !== input && input.value !== route.q) input.value = route.q;
   selectTab(route.view, false);
+  updateChallengeLeft();
+}
+
+/** "120 characters left", once the challenge is near the box's maximum length. */
+export function updateChallengeLeft() {
+  const input = $('challenge-input');
+  const max = toCount(input.getAttribute('maxlength'), 4000);
+  const left = max - input.value.length;
+  $('challenge-left').textContent = state.tx && left <= max / 10 ? state.tx.plural('charsLeft', left) : '';
 }
 
 export function selectTab(view, moveFocus) {
@@ -98,26 +131,80 @@ function renderList(route, data, facetData) {
   const isChallenge = route.view === 'challenge';
   const hits = isChallenge ? asArray(data.results) : asArray(data.hits);
   const total = isChallenge ? hits.length : toCount(data.total, hits.length);
+  $('results').classList.remove('is-first-load');
 
   $('results-heading').textContent = resultsHeading(tx, route);
   const count = tx.plural('count', total);
-  $('results-count').textContent = route.q.trim() && !isChallenge
+  $('results-count').textContent = data.noText ? '' : route.q.trim() && !isChallenge
     ? tx.t('countFor', { count, q: route.q.trim() }) : count;
 
   renderConcepts(asArray(data.concepts), route);
-  $('results-list').replaceChildren(...hits.map((hit) => resultCard(hit, {
+  const cards = hits.map((hit) => resultCard(hit, {
     tx, labels: state.facetLabelMaps, href: (id) => buildHash({ view: 'practice', id }),
     heading: 'h3', challenge: isChallenge, evidence: true, snippets: Infinity
-  })));
+  }));
+  $('results-list').replaceChildren(...cards);
+  if (isChallenge) foldWeakTail(hits, cards);
+  else $('fit-note').hidden = $('more-results').hidden = true;
 
   const empty = $('empty');
   empty.hidden = hits.length > 0;
-  empty.textContent = hits.length ? '' : tx.t(isChallenge ? 'noResultsChallenge' : 'noResults');
+  empty.textContent = hits.length ? '' : emptyText(tx, data, isChallenge);
 
   renderPager(route, isChallenge ? null : data, total);
-  renderFacets(facetData && facetData.facets, route);
+  renderFacets(facetData && facetData.facets, route, data.noText ? null : total);
   $('facet-note').hidden = !isChallenge || !(facetData && facetData.facets);
+  renderDownloads(route, hits, total);
   applyPendingFocus();
+}
+
+/*
+ * Strong and good matches are shown; the loosely related practices after the last of them are
+ * folded behind a button. When none fits well, the page says so, shows the nearest few, and
+ * offers a search instead.
+ */
+function foldWeakTail(hits, cards) {
+  const tx = state.tx;
+  let lastFit = -1;
+  hits.forEach((hit, i) => { if (hit.strength === 'strong' || hit.strength === 'good') lastFit = i; });
+  const noneFits = hits.length > 0 && lastFit < 0;
+  const shown = noneFits ? Math.min(NEAREST, hits.length) : lastFit + 1;
+  const folded = hits.length - shown;
+
+  const note = $('fit-note');
+  note.hidden = !noneFits;
+  if (noneFits) {
+    note.replaceChildren(h('p', { text: tx.t('nothingFits') }),
+      h('button', { type: 'button', class: 'btn', onclick: searchInstead }, tx.t('searchInstead')));
+  }
+
+  const more = $('more-results');
+  more.hidden = folded < 1;
+  if (folded < 1) return more.replaceChildren();
+  const open = state.showRelated;
+  cards.slice(shown).forEach((card) => { card.hidden = !open; });
+  const button = h('button', {
+    type: 'button', class: 'btn', 'aria-expanded': String(open), 'aria-controls': 'results-list',
+    onclick: () => {
+      state.showRelated = !state.showRelated;
+      foldWeakTail(hits, cards);
+      const first = cards[shown] && cards[shown].querySelector('a');
+      if (state.showRelated && first) first.focus(); else $('more-results').querySelector('button').focus();
+    }
+  }, open ? tx.t('hideRelated') : tx.plural('showRelated', folded));
+  more.replaceChildren(button);
+}
+
+function searchInstead() {
+  selectTab('search', false);
+  const input = $('search-input');
+  input.focus();
+  input.scrollIntoView({ block: 'center' });
+}
+
+function emptyText(tx, data, isChallenge) {
+  if (data.noText) return tx.t('challengeNoText');
+  return isChallenge ? tx.t('noResultsChallenge') : tx.t('noResults');
 }
 
 function resultsHeading(tx, route) {
@@ -163,6 +250,10 @@ function renderConcepts(concepts, route) {
 function removeConcept(id) {
   const route = listRoute({});
   state.pendingFocus = { concepts: true };
+  if (route.view === 'challenge') { // a challenge's removed topics stay in memory with its text
+    state.challenge = { text: state.challenge.text, exclude: state.challenge.exclude.concat(id) };
+    return navigate(buildHash(route));
+  }
   navigate(buildHash(Object.assign({}, route, { exclude: route.exclude.concat(id) })));
 }
 
@@ -170,8 +261,8 @@ function renderPager(route, data, total) {
   const tx = state.tx;
   const pager = $('pager');
   const size = data ? toCount(data.size, PAGE_SIZE) || PAGE_SIZE : PAGE_SIZE;
-  const page = data ? toCount(data.page, route.page) || 1 : 1;
   const pages = Math.max(1, Math.ceil(total / size));
+  const page = Math.min(data ? toCount(data.page, route.page) || 1 : 1, pages);
   pager.hidden = !data || pages <= 1;
   if (pager.hidden) return pager.replaceChildren();
   const link = (target, label, rel) => (target >= 1 && target <= pages
@@ -208,4 +299,3 @@ function restoreListPosition() {
     .find((a) => a.dataset.id === state.lastPracticeId);
   (link || $('results-heading')).focus({ preventScroll: true });
 }
-

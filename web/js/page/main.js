@@ -1,39 +1,68 @@
 /* Practice Finder's page: the entry module. Plain JavaScript, nothing from other hosts, no cookies, no storage.
- * All state that must survive a reload or a shared link lives in the URL fragment (see routes.js). */
+ * Searches and filters live in the URL fragment (see routes.js), or only in memory when the person
+ * keeps them out of history; a typed challenge lives only in memory. The title never changes. */
 import { createApi } from '../api.js';
 import { LANGS, loadTexts, pickLanguage } from '../i18n.js';
-import { activeFilterCount, updateFiltersToggle } from './facets.js';
-import { selectTab, showList } from './list.js';
+import { activeFilterCount, showResultsNow, updateFiltersToggle } from './facets.js';
+import { selectTab, showList, updateChallengeLeft } from './list.js';
 import { showPractice } from './practice.js';
-import { buildHash, navigate, parseHash } from './routes.js';
+import { adoptChallengeFromUrl, buildHash, currentHash, navigate, parseHash, startPrivateHistory } from './routes.js';
+import { applySafetyTexts, initSafety } from './safety.js';
 import { $, listRoute, showAlert, state } from './state.js';
 
 const DEBOUNCE_MS = 300;
+/** Control characters but tab and line breaks: the API refuses them, and no one means to type them. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 let debounceTimer = 0;
 
 // ---------------------------------------------------------------- routing
 
 function onRoute(options) {
   const opts = options || {};
+  adoptChallengeFromUrl(); // an old link typed or pasted into the address bar
   keepLanguageInUrl();
   // "popstate" and "hashchange" both fire for one fragment move; route once.
-  if (!opts.force && location.href === state.routedHref) return;
-  state.routedHref = location.href;
+  const where = state.privateHistory ? 'memory ' + currentHash() : location.href;
+  if (!opts.force && where === state.routedHref) return;
+  state.routedHref = where;
   const prev = state.route;
-  const route = parseHash(location.hash);
+  const route = parseHash(currentHash());
   state.route = route;
   showAlert('');
+  $('skip-results').hidden = route.view === 'practice';
   if (route.view === 'practice') {
     const fromList = !!prev && prev.view !== 'practice';
     if (fromList) state.listScrollY = window.scrollY;
     // A forced re-render (language switch) keeps how we arrived here.
-    if (!opts.force) state.backUsesHistory = fromList;
+    if (!opts.force) state.backUsesHistory = fromList && !state.privateHistory;
     state.lastPracticeId = route.id;
     showPractice(route.id);
   } else {
     state.listHash = buildHash(route);
     showList(route, { fromPractice: !!prev && prev.view === 'practice', force: opts.force });
   }
+}
+
+/* While searches stay out of history, the page's own links move in memory, not in the URL. */
+function onLinkClick(event) {
+  if (!state.privateHistory || event.defaultPrevented || event.button !== 0) return;
+  if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const link = event.target.closest && event.target.closest('a[href^="#/"]');
+  if (!link) return;
+  event.preventDefault();
+  navigate(link.getAttribute('href'));
+}
+
+/* Skip links move focus without touching the fragment, which holds the search. "Skip to results"
+ * lands on the first result itself (the heading when there is none). */
+function onSkipLink(event) {
+  event.preventDefault();
+  const id = event.currentTarget.getAttribute('href').slice(1);
+  const first = id === 'results-heading' ? document.querySelector('#results-list .card:not([hidden]) .card-title a') : null;
+  const target = first || $(id);
+  if (!target) return;
+  target.scrollIntoView({ block: first ? 'center' : 'start' });
+  target.focus({ preventScroll: true });
 }
 
 // ---------------------------------------------------------------- tabs and forms
@@ -46,7 +75,7 @@ function onTabKey(event) {
 }
 
 function runSearch(q, replace) {
-  navigate(buildHash(listRoute({ view: 'search', q, exclude: [] })), { replace });
+  navigate(buildHash(listRoute({ view: 'search', q: q.replace(CONTROL, ' '), exclude: [] })), { replace });
 }
 
 function onSearchInput(event) {
@@ -61,18 +90,21 @@ function onSearchInput(event) {
 function onSearchSubmit(event) {
   event.preventDefault();
   clearTimeout(debounceTimer);
-  state.pendingFocus = null;
+  state.pendingFocus = { results: true };
   runSearch($('search-input').value, false);
 }
 
 function onChallengeSubmit(event) {
   event.preventDefault();
-  const text = $('challenge-input').value.trim();
+  const text = $('challenge-input').value.replace(CONTROL, ' ').trim();
   if (!text) {
     showAlert(state.tx.t('challengeEmpty'));
     $('challenge-input').focus();
     return;
   }
+  state.challenge = { text, exclude: [] };
+  state.showRelated = false;
+  state.pendingFocus = { results: true };
   navigate(buildHash(listRoute({ view: 'challenge', q: text, exclude: [] })));
 }
 
@@ -111,6 +143,8 @@ function applyStaticTexts() {
     button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
   }
   $('lang-note').hidden = !tx.t('englishOnly');
+  applySafetyTexts();
+  updateChallengeLeft();
   updateFiltersToggle(activeFilterCount(state.route));
 }
 
@@ -140,6 +174,8 @@ function keepLanguageInUrl() {
 
 // ---------------------------------------------------------------- start
 
+adoptChallengeFromUrl(); // before anything reads the URL: an old link's challenge leaves it at once
+startPrivateHistory();
 const firstTexts = useLanguage(initialLanguage()); // started before the document is parsed
 
 async function init() {
@@ -149,15 +185,18 @@ async function init() {
     await useLanguage('en').catch(() => null);
     if (!state.tx) { // the server is gone: say so in all three languages
       $('texts-error').hidden = false;
+      reveal();
       return;
     }
   }
   applyStaticTexts();
+  reveal();
 
   $('search-form').addEventListener('submit', onSearchSubmit);
   $('search-input').addEventListener('input', onSearchInput);
   $('challenge-form').addEventListener('submit', onChallengeSubmit);
   $('challenge-input').addEventListener('keydown', onChallengeKey);
+  $('challenge-input').addEventListener('input', updateChallengeLeft);
   for (const id of ['tab-search', 'tab-challenge']) {
     $(id).addEventListener('click', () => selectTab(id === 'tab-search' ? 'search' : 'challenge', false));
     $(id).addEventListener('keydown', onTabKey);
@@ -165,15 +204,24 @@ async function init() {
   for (const button of document.querySelectorAll('.lang-switch button')) {
     button.addEventListener('click', () => setLanguage(button.dataset.lang));
   }
+  for (const link of document.querySelectorAll('.skip-link')) link.addEventListener('click', onSkipLink);
   $('filters-toggle').addEventListener('click', () => {
     state.filtersOpen = !state.filtersOpen;
     updateFiltersToggle(activeFilterCount(state.route));
   });
+  $('show-results').addEventListener('click', showResultsNow);
   $('clear-filters').addEventListener('click', () => { state.pendingFocus = { results: true }; });
+  document.addEventListener('click', onLinkClick);
+  initSafety();
   window.addEventListener('hashchange', () => onRoute({}));
   window.addEventListener('popstate', () => onRoute({}));
   window.addEventListener('pf-route', (event) => onRoute({ force: event.detail.force }));
   onRoute({});
+}
+
+/* The page was kept hidden (js/head.js) until its texts were in place. */
+function reveal() {
+  document.documentElement.classList.remove('pf-wait');
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -1,9 +1,11 @@
-/* The page's view of one practice: facts, tags with the sentence behind each, sections, notes, similar practices. */
+/* The page's view of one practice: facts, tags with the sentence behind each (each tag links to its
+ * filter), sections, notes, similar practices, a citation, and what printing adds. */
 import { errorMessage, isAbort, labelMaps } from '../api.js';
 import { asArray, h, looksLikeEmail, safeUrl } from '../dom.js';
 import { sectionName } from '../results.js';
-import { buildHash, orderedDimensions } from './routes.js';
+import { buildHash, navigate, orderedDimensions } from './routes.js';
 import { $, dimensionName, freshSignal, showAlert, state, valueLabel } from './state.js';
+import { citePanel, printInfo } from './takeaway.js';
 
 const SECTIONS = ['challenge', 'action', 'steps', 'outcomes', 'lessons'];
 const ORDERED_SECTIONS = new Set(['steps']);
@@ -13,7 +15,8 @@ export async function showPractice(id) {
   $('finder').hidden = true;
   const view = $('practice');
   view.hidden = false;
-  view.replaceChildren(backBar(), h('p', { class: 'loading', text: state.tx.t('loading') }));
+  view.classList.add('is-loading'); // holds the space the practice will take
+  view.replaceChildren(backBar(null), h('p', { class: 'loading', text: state.tx.t('loading') }));
   window.scrollTo(0, 0);
 
   const signal = freshSignal();
@@ -26,7 +29,8 @@ export async function showPractice(id) {
   } catch (error) {
     if (isAbort(error)) return;
     showAlert(errorMessage(error, state.tx));
-    view.replaceChildren(backBar());
+    view.classList.remove('is-loading');
+    view.replaceChildren(backBar(null));
     return;
   }
   if (state.route.view !== 'practice' || state.route.id !== id) return;
@@ -40,26 +44,32 @@ function rememberLabels(facetData) {
   Object.assign(state.facetLabelMaps, labelMaps(facetData));
 }
 
-function backBar() {
+/** Back, Cite (when the practice is known) and Print. */
+function backBar(practice) {
+  const cite = practice ? citePanel(practice) : null;
   return h('div', { class: 'practice-actions' },
     h('button', { type: 'button', class: 'btn back', onclick: goBack }, '← ' + state.tx.t('backToResults')),
-    h('button', { type: 'button', class: 'btn print', onclick: () => window.print() }, state.tx.t('print')));
+    h('div', { class: 'practice-tools' },
+      cite ? cite.button : null,
+      h('button', { type: 'button', class: 'btn print', onclick: () => window.print() }, state.tx.t('print'))),
+    cite ? cite.panel : null);
 }
 
 function goBack() {
-  // History keeps the user's place; a fresh fragment is only needed after a direct link.
+  // History keeps the user's place; a fresh fragment is only needed after a direct link or in memory.
   if (state.backUsesHistory) history.back();
-  else location.hash = state.listHash;
+  else navigate(state.listHash);
 }
 
 function renderPractice(p) {
   learnLabels(p.facets);
   const view = $('practice');
+  view.classList.remove('is-loading');
   const title = p.title || p.id;
-  document.title = title + ' · ' + state.tx.t('appName');
+  // The title stays the site's name: tab lists and history show no practice's subject.
   const heading = h('h2', { id: 'practice-title', tabindex: '-1', lang: 'en', text: title });
   const parts = [
-    backBar(),
+    backBar(p),
     h('header', { class: 'practice-head' },
       h('p', { class: 'eyebrow', text: state.tx.t('practiceCode', { id: p.id }) }),
       heading,
@@ -70,7 +80,8 @@ function renderPractice(p) {
     renderNotes(p.notes),
     h('section', { class: 'similar', id: 'similar', 'aria-labelledby': 'similar-heading' },
       h('h3', { id: 'similar-heading', text: state.tx.t('similar') }),
-      h('p', { class: 'loading', text: state.tx.t('loading') }))
+      h('p', { class: 'loading', text: state.tx.t('loading') })),
+    printInfo(p)
   ];
   view.replaceChildren(...parts.filter(Boolean));
   heading.focus();
@@ -94,9 +105,11 @@ function renderFacts(p) {
   const rows = [];
   const add = (label, ...value) => rows.push(h('div', { class: 'fact' }, h('dt', { text: label }), h('dd', {}, ...value)));
   if (p.organisation) add(tx.t('organisation'), h('span', { lang: 'en', text: p.organisation }));
-  if (p.country) add(dimensionName('country'), valueLabel('country', p.country));
+  if (p.country) add(dimensionName('country'), filterLink('country', p.country, valueLabel('country', p.country)));
   const locations = asArray(p.locations).filter(Boolean);
-  if (locations.length) add(dimensionName('location'), locations.map((l) => valueLabel('location', l)).join(', '));
+  if (locations.length) {
+    add(dimensionName('location'), ...locations.flatMap((l, i) => [i ? ', ' : null, filterLink('location', l, valueLabel('location', l))]));
+  }
   const url = safeUrl(p.url);
   if (url) add(tx.t('website'), h('a', { href: url, rel: 'noopener noreferrer', class: 'url', text: String(p.url).trim() }));
   if (p.contact) {
@@ -106,6 +119,11 @@ function renderFacts(p) {
       : h('span', { text: contact }));
   }
   return rows.length ? h('dl', { class: 'facts' }, rows) : null;
+}
+
+/** A link to the search view filtered by one value: "all practices with this tag". */
+function filterLink(dim, id, label, className) {
+  return h('a', { href: buildHash({ view: 'search', q: '', page: 1, filters: { [dim]: [id] }, exclude: [] }), class: className || null, text: label });
 }
 
 function renderTags(facets, evidence) {
@@ -119,21 +137,23 @@ function renderTags(facets, evidence) {
   let counter = 0;
   return h('section', { class: 'tags', 'aria-labelledby': 'tags-heading' },
     h('h3', { id: 'tags-heading', class: 'visually-hidden', text: tx.t('tags') }),
+    h('p', { class: 'hint tags-hint', text: tx.t('tagsHint') }),
     h('dl', { class: 'tag-groups' }, dims.map((dim) => {
       const notes = [];
       const chips = asArray(facets[dim]).map((tag) => {
         const label = tag.label || valueLabel(dim, tag.id);
         const sentence = why[tag.id];
-        if (!sentence) return h('li', {}, h('span', { class: 'chip', text: label }));
+        const link = filterLink(dim, tag.id, label, 'chip chip-link');
+        if (!sentence) return h('li', {}, link);
         const noteId = 'why-' + (++counter);
         const note = h('p', { class: 'tag-evidence', id: noteId, hidden: true },
           h('strong', { text: tx.t('whyTag') + ': ' }), h('span', { lang: 'en', text: '“' + sentence + '”' }));
         notes.push(note);
-        return h('li', {}, h('button', {
-          type: 'button', class: 'chip chip-why', title: sentence,
-          'aria-expanded': 'false', 'aria-controls': noteId,
+        return h('li', { class: 'tag' }, link, h('button', {
+          type: 'button', class: 'chip-why', title: sentence,
+          'aria-label': tx.t('whyTagOf', { label }), 'aria-expanded': 'false', 'aria-controls': noteId,
           onclick: (event) => toggleEvidence(event.currentTarget, note)
-        }, label, h('span', { class: 'chip-q', 'aria-hidden': 'true', text: ' ?' })));
+        }, h('span', { 'aria-hidden': 'true', text: '?' })));
       });
       return h('div', { class: 'tag-group' },
         h('dt', { text: dimensionName(dim) }),

@@ -11,12 +11,15 @@ export const state = {
   listCache: null,        // {key, data, facetData} of the last list render
   listScrollY: 0,
   langInUrl: false,       // ?lang= was given or the switcher was used
-  routedHref: null,       // the URL last routed, to route each navigation once
+  privateHistory: false,  // searches are kept out of the URL and the history (?private=1)
+  challenge: { text: '', exclude: [] }, // the typed challenge: in memory only, never in the URL
+  routedHref: null,       // the place last routed, to route each navigation once
   backUsesHistory: false, // true when the practice was opened straight from the list
   lastPracticeId: null,
   facetLabelMaps: {},     // dimension -> {id: translated label}, from the last facets seen
   facetLabels: {},        // dimension -> its name in the current language, from the server
   expandedDims: new Set(),
+  showRelated: false,     // the loosely related tail of challenge results is unfolded
   filtersOpen: false,     // phone layout only
   controller: null,       // AbortController of the list or practice request in flight
   pendingFocus: null      // what to focus after the next list render

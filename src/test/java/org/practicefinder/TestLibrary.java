@@ -10,6 +10,7 @@ import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.SiteSettings;
 
 /**
  * The real manual, indexed into {@code target/test-index} and shared by the tests. The index is
@@ -42,8 +43,13 @@ public final class TestLibrary {
 
   /** A new server of the shared library on a free port, with the default site settings; close it after. */
   public static ApiServer startServer() {
+    return startServer(SiteSettings.DEFAULTS);
+  }
+
+  /** A new server of the shared library on a free port, with {@code settings}; close it after. */
+  public static ApiServer startServer(SiteSettings settings) {
     PracticeLibrary lib = get();
     ConceptDetector detector = new ConceptDetector(lib.vocabulary());
-    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, embedder()), 0);
+    return new ApiServer(lib, new PracticeSearcher(lib, detector), Recommender.create(lib, detector, embedder()), 0, settings);
   }
 }

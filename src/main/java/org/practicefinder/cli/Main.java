@@ -1,7 +1,5 @@
 package org.practicefinder.cli;
 
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -17,6 +15,11 @@ import org.practicefinder.eval.Figures;
 import org.practicefinder.index.IndexBuilder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.ingest.ManualParser;
+import org.practicefinder.ingest.PracticeFile;
+import org.practicefinder.ingest.Seeds;
+import org.practicefinder.model.Practice;
+import org.practicefinder.opendata.PracticeJson;
 import org.practicefinder.model.Sentences;
 import org.practicefinder.recommend.Evaluation;
 import org.practicefinder.recommend.Recommender;
@@ -30,17 +33,16 @@ import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
 import org.practicefinder.web.SiteSettings;
-import org.practicefinder.web.JsonViews;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Command line: {@code serve} (the default), {@code index}, {@code search}, {@code recommend}, {@code export}, {@code eval}. */
+/** Command line: {@code serve} (the default), {@code index}, {@code validate}, {@code search}, {@code recommend}, {@code export}, {@code eval}. */
 @Command(name = "practice-finder", mixinStandardHelpOptions = true,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
-    subcommands = {Main.Serve.class, Main.Index.class, Main.Search.class, Main.Recommend.class, Main.Export.class, Main.Eval.class,
-        Main.Bench.class, Main.AuditVocabulary.class})
+    subcommands = {Main.Serve.class, Main.Index.class, Main.Validate.class, Main.Search.class, Main.Recommend.class,
+        Main.Export.class, Main.Eval.class, Main.Bench.class, Main.AuditVocabulary.class})
 public final class Main implements Callable<Integer> {
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
@@ -102,6 +104,10 @@ public final class Main implements Callable<Integer> {
         + "comma-separated (default: $FRAME_ANCESTORS, else *); the rest of the site is never framed")
     String frameAncestors;
 
+    @Option(names = "--exit-url", description = "where the page's \"Leave this site quickly\" goes, a neutral site "
+        + "(default: $EXIT_URL, else " + SiteSettings.DEFAULT_EXIT_URL + ")")
+    String exitUrl;
+
     @Override
     public Integer call() throws Exception {
       int p;
@@ -111,7 +117,8 @@ public final class Main implements Callable<Integer> {
         throw new IllegalArgumentException("PORT must be a number");
       }
       SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
-          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"));
+          frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"),
+          exitUrl != null ? exitUrl : System.getenv("EXIT_URL"));
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
@@ -131,6 +138,40 @@ public final class Main implements Callable<Integer> {
       List<PracticeRecord> records = IndexBuilder.build(paths.seeds, paths.index, paths.embedder());
       System.out.printf("indexed %d practices into %s%n", records.size(), paths.index);
       return 0;
+    }
+  }
+
+  @Command(name = "validate", description = "Check practice files against the format (practice.schema.json) and the "
+      + "library's ids, without building the index or starting the server. Exit code 1 if a file would be skipped.")
+  static final class Validate implements Callable<Integer> {
+    @Option(names = "--seeds", description = "folder with the manual's text, whose ids are taken (default: ${DEFAULT-VALUE})",
+        defaultValue = "seeds")
+    Path seeds = Path.of("seeds");
+
+    @Parameters(arity = "0..*", description = "practice files (default: the *.json files at the top of --seeds)")
+    List<Path> files;
+
+    @Override
+    public Integer call() throws Exception {
+      Set<String> taken = new java.util.HashSet<>();
+      new ManualParser().parseFolder(seeds).forEach(p -> taken.add(p.id()));
+      List<Path> toCheck = files != null ? files
+          : Seeds.inputFiles(seeds).stream().filter(f -> f.toString().endsWith(".json")).toList();
+      PracticeFile reader = new PracticeFile();
+      int bad = 0;
+      for (Path file : toCheck) {
+        PracticeFile.Result r = reader.read(file, taken);
+        if (r.ok()) {
+          System.out.printf("ok: %s (%d practices: %s)%n", file, r.practices().size(),
+              String.join(", ", r.practices().stream().map(Practice::id).toList()));
+          r.practices().forEach(p -> taken.add(p.id()));
+        } else {
+          bad++;
+          r.errors().forEach(e -> System.out.println("error: " + e));
+        }
+      }
+      if (toCheck.isEmpty()) System.out.println("no practice files in " + seeds);
+      return bad == 0 ? 0 : 1;
     }
   }
 
@@ -181,18 +222,16 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "export", description = "Print every practice as JSON, as the API's /api/practices/{id} gives it.")
+  @Command(name = "export", description = "Print every practice in the data format of practice.schema.json (with its "
+      + "computed facets and evidence); a file of it placed in seeds/ reads back unchanged.")
   static final class Export implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
     @Override
     public Integer call() throws Exception {
       try (PracticeLibrary library = paths.open()) {
-        JsonViews views = new JsonViews(library);
-        JsonArray all = new JsonArray();
-        for (PracticeRecord r : library.records()) all.add(views.practice(r, Language.EN));
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
-        out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(all));
+        out.println(PracticeJson.write(library.records()));
       }
       return 0;
     }

@@ -16,7 +16,7 @@ import org.practicefinder.taxonomy.Language;
 
 /**
  * The server's texts in one language, from its bundle {@code i18n/server_<code>.properties} (UTF-8):
- * the reasons' templates and the names in them, the labels of the header dimensions (country, place,
+ * the reasons' templates and the roles in them, the labels of the header dimensions (country, place,
  * year) and of their values, the translation note. Every bundle has the same keys; the facet
  * vocabulary's labels are in {@code vocabulary.json}, the page's texts under {@code web/}.
  */

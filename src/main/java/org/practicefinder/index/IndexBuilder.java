@@ -12,9 +12,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import com.google.gson.JsonArray;
 import java.util.EnumMap;
+import com.google.gson.JsonArray;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -28,14 +28,14 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.i18n.Texts;
+import org.practicefinder.ingest.Seeds;
 import org.practicefinder.ingest.Translations;
 import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Tagging;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.practicefinder.ingest.ManualParser;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
 import org.practicefinder.model.Sentences;
@@ -44,23 +44,25 @@ import org.practicefinder.taxonomy.Tagger;
 import org.practicefinder.taxonomy.Vocabulary;
 
 /**
- * Builds the Lucene index from the manual in a seeds folder and the practices' translations
- * ({@link Translations}): one document per practice, per language a field per section, a catch-all
- * text field and a spelling field, the stored record, SortedSetDocValues facets, and sentence
- * embeddings of the English practice and of each section. The index remembers a fingerprint of
- * what it was built from (seed and translation files, vocabulary, overrides, gazetteer, acronyms,
- * server texts, embedding model, schema version), so a changed input rebuilds it, and which
- * translations it refused.
+ * Builds the Lucene index from a seeds folder (the manual's text and practices added as JSON files,
+ * see {@link Seeds}) and the practices' translations ({@link Translations}): one document per
+ * practice, per language a field per section, a catch-all text field and a spelling field, the
+ * stored record, SortedSetDocValues facets, and sentence embeddings of the English practice and of
+ * each section; and beside it, in {@code guidance/}, the manual's guidance entries
+ * ({@link GuidanceLibrary}). The index remembers a fingerprint of what it was built from (seed and
+ * translation files, vocabulary, overrides, gazetteer, acronyms, server texts, embedding model,
+ * schema version), so a changed input rebuilds it, and which translations it refused.
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   /** The translations refused when the index was built, as a JSON array of their messages. */
   static final String REFUSALS = "practicefinder.refusals";
-  private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv",
-      "/acronyms.tsv", "/i18n/server_en.properties", "/i18n/server_ru.properties", "/i18n/server_uk.properties");
+      "/guidance-outline.tsv", "/practice.schema.json", "/acronyms.tsv", "/i18n/server_en.properties",
+      "/i18n/server_ru.properties", "/i18n/server_uk.properties");
+  private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
   private IndexBuilder() {}
 
@@ -85,9 +87,12 @@ public final class IndexBuilder {
    * @throws IllegalArgumentException if the seeds hold no practice
    */
   public static List<PracticeRecord> build(Path seeds, Path indexDir, Embedder embedder) throws IOException {
-    List<Practice> practices = new ManualParser().parseFolder(seeds);
+    Seeds loaded = Seeds.load(seeds);
+    loaded.errors().forEach(e -> LOG.warn("skipped a practice file: {}", e)); // names files and fields, never user text
+    List<Practice> practices = loaded.practices();
     if (practices.isEmpty()) {
-      throw new IllegalArgumentException("no practices in " + seeds + ": it should hold the manual's text as .txt files");
+      throw new IllegalArgumentException("no practices in " + seeds + ": it should hold the manual's text as .txt files"
+          + " or practices as .json files");
     }
     Translations.Loaded translations = Translations.load(seeds, practices);
     translations.refusals().forEach(r -> LOG.warn("translation refused, practice served in English there: {}", r.message()));
@@ -110,6 +115,18 @@ public final class IndexBuilder {
       Document doc = document(r);
       addVectors(doc, r.practice(), embedder);
       docs.add(config.build(doc));
+    }
+    List<Document> guidanceDocs = new ArrayList<>();
+    List<float[]> guidanceVectors = loaded.guidance().isEmpty() ? List.of() // seeds of JSON files alone have none
+        : embedder.passages(loaded.guidance().stream().map(g -> g.title() + ". " + g.text()).toList());
+    for (int i = 0; i < loaded.guidance().size(); i++) {
+      guidanceDocs.add(GuidanceLibrary.document(loaded.guidance().get(i), i, guidanceVectors.get(i)));
+    }
+    // guidance first: the practice index's commit, which carries the fingerprint, comes last
+    IndexWriterConfig giwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    try (Directory dir = FSDirectory.open(indexDir.resolve(GuidanceLibrary.FOLDER)); IndexWriter writer = new IndexWriter(dir, giwc)) {
+      writer.addDocuments(guidanceDocs);
+      writer.commit();
     }
     String fingerprint = fingerprint(seeds, embedder);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
@@ -186,7 +203,7 @@ public final class IndexBuilder {
     }
   }
 
-  /** @return SHA-256 over the seed files (names and bytes), the taxonomy resources, the embedding model and the schema version */
+  /** @return SHA-256 over the seed files (.txt and top-level .json: names and bytes), the taxonomy and format resources, the embedding model and the schema version */
   static String fingerprint(Path seeds, Embedder embedder) throws IOException {
     MessageDigest sha;
     try {
@@ -195,10 +212,7 @@ public final class IndexBuilder {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
     sha.update((SCHEMA_VERSION + embedder.choice().id()).getBytes(StandardCharsets.UTF_8));
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> s = Files.list(seeds)) {
-      files.addAll(s.filter(p -> p.toString().endsWith(".txt")).sorted().toList());
-    }
+    List<Path> files = new ArrayList<>(Seeds.inputFiles(seeds));
     files.addAll(Translations.files(seeds));
     for (Path f : files) {
       sha.update(seeds.relativize(f).toString().getBytes(StandardCharsets.UTF_8));

@@ -8,12 +8,12 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Tagging;
 
 /**
- * A practice as the library holds it: the manual's record, the concepts assigned to it, and its
- * translations.
+ * A practice as the library holds it: its record as written (the manual's, in English, or one added
+ * as data, in its own language), the concepts assigned to it, and its translations.
  *
  * @param order position in the manual, 0-based
  * @param translations language → the practice in it; a language without a translation that
- *     passed the checks is absent, and the practice is served in English there
+ *     passed the checks is absent, and the practice is served in its original language there
  */
 public record PracticeRecord(int order, Practice practice, Tagging tagging, Map<Language, Translation> translations) {
   /**
@@ -42,18 +42,23 @@ public record PracticeRecord(int order, Practice practice, Tagging tagging, Map<
     return practice.id();
   }
 
-  /** @return the language the practice is served in when {@code asked} is: that language if translated, else English */
-  public Language served(Language asked) {
-    return translations.containsKey(asked) ? asked : Language.EN;
+  /** @return the language the practice is written in (English for the manual's) */
+  public Language original() {
+    return Language.fromCode(practice.language()).orElse(Language.EN);
   }
 
-  /** @return the practice in {@code asked}, or in English if it has no translation there */
+  /** @return the language the practice is served in when {@code asked} is: that language if it is written or translated in it, else its original's */
+  public Language served(Language asked) {
+    return translations.containsKey(asked) ? asked : original();
+  }
+
+  /** @return the practice in {@code asked}, or its original if it has no translation there */
   public Practice practice(Language asked) {
     Translation t = translations.get(asked);
     return t == null ? practice : t.practice();
   }
 
-  /** @return concept id → the sentence that made it so, in {@code asked} if translated, else in English */
+  /** @return concept id → the sentence that made it so, in {@code asked} if translated, else in the original */
   public Map<String, String> evidence(Language asked) {
     Translation t = translations.get(asked);
     return t == null ? tagging.evidence() : t.evidence();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
@@ -28,7 +29,8 @@ final class RecordCodec {
     o.addProperty("id", p.id());
     o.addProperty("title", p.title());
     o.addProperty("organisation", p.organisation());
-    o.addProperty("country", p.country().name());
+    o.addProperty("country", p.country().displayName());
+    o.addProperty("countryCode", p.country().code());
     JsonArray places = new JsonArray();
     for (Place place : p.locations()) {
       JsonObject po = new JsonObject();
@@ -42,6 +44,8 @@ final class RecordCodec {
     p.contact().ifPresent(s -> o.addProperty("contact", s));
     o.add("sections", sections(p));
     o.add("notes", strings(p.notes()));
+    p.source().ifPresent(c -> o.add("source", citation(c)));
+    o.addProperty("language", p.language());
     JsonObject translations = new JsonObject();
     record.translations().forEach((language, t) -> {
       JsonObject to = new JsonObject();
@@ -80,8 +84,9 @@ final class RecordCodec {
       places.add(new Place(po.get("name").getAsString(), optional(po, "region")));
     }
     Practice practice = new Practice(o.get("id").getAsString(), o.get("title").getAsString(),
-        o.get("organisation").getAsString(), Country.valueOf(o.get("country").getAsString()), places,
-        optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections(o), list(o.get("notes")));
+        o.get("organisation").getAsString(), Country.of(o.get("countryCode").getAsString(), o.get("country").getAsString()),
+        places, optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections(o), list(o.get("notes")),
+        o.has("source") ? Optional.of(citation(o.getAsJsonObject("source"))) : Optional.empty(), o.get("language").getAsString());
     Map<String, List<String>> facets = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("facets").entrySet()) {
       facets.put(e.getKey(), list(e.getValue()));
@@ -91,7 +96,7 @@ final class RecordCodec {
       JsonObject t = e.getValue().getAsJsonObject();
       Practice translated = new Practice(practice.id(), t.get("title").getAsString(), t.get("organisation").getAsString(),
           practice.country(), practice.locations(), practice.scope(), practice.url(), practice.contact(), sections(t),
-          list(t.get("notes")));
+          list(t.get("notes")), practice.source(), e.getKey());
       translations.put(Language.fromCode(e.getKey()).orElseThrow(), new PracticeRecord.Translation(translated, map(t, "evidence")));
     }
     return new PracticeRecord(o.get("order").getAsInt(), practice, new Tagging(facets, map(o, "evidence")), translations);
@@ -111,13 +116,28 @@ final class RecordCodec {
     return out;
   }
 
-  private static JsonArray strings(List<String> values) {
+  static JsonObject citation(Citation c) {
+    JsonObject o = new JsonObject();
+    o.addProperty("title", c.title());
+    c.publisher().ifPresent(v -> o.addProperty("publisher", v));
+    c.year().ifPresent(v -> o.addProperty("year", v));
+    c.section().ifPresent(v -> o.addProperty("section", v));
+    c.url().ifPresent(v -> o.addProperty("url", v));
+    return o;
+  }
+
+  static Citation citation(JsonObject o) {
+    return new Citation(o.get("title").getAsString(), optional(o, "publisher"),
+        o.has("year") ? Optional.of(o.get("year").getAsInt()) : Optional.empty(), optional(o, "section"), optional(o, "url"));
+  }
+
+  static JsonArray strings(List<String> values) {
     JsonArray a = new JsonArray();
     values.forEach(a::add);
     return a;
   }
 
-  private static List<String> list(JsonElement e) {
+  static List<String> list(JsonElement e) {
     List<String> out = new ArrayList<>();
     e.getAsJsonArray().forEach(x -> out.add(x.getAsString()));
     return out;

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.practicefinder.model.Citation;
 import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
@@ -55,10 +55,7 @@ public final class ManualParser {
    * @throws ManualFormatException if a file does not have the manual's layout
    */
   public List<Practice> parseFolder(Path folder) throws IOException {
-    List<Path> files;
-    try (Stream<Path> s = Files.list(folder)) {
-      files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
-    }
+    List<Path> files = Seeds.files(folder, ".txt");
     List<Practice> all = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path file : files) {
@@ -126,7 +123,8 @@ public final class ManualParser {
     };
   }
 
-  private static Set<String> vocabulary(String manual) {
+  /** @return the lower-case words of the whole manual, for {@link TextCleaner} */
+  static Set<String> vocabulary(String manual) {
     Set<String> words = new HashSet<>();
     Matcher m = WORD.matcher(manual);
     while (m.find()) words.add(m.group().toLowerCase(Locale.ROOT));
@@ -137,6 +135,8 @@ public final class ManualParser {
   private static final class Block {
     final Country country;
     final String number;
+    /** The number as the manual prints it, e.g. {@code 2.a}. */
+    final String printedNumber;
     final int startLine;
     final List<String> headerLines = new ArrayList<>();
     String link;
@@ -149,6 +149,7 @@ public final class ManualParser {
     Block(Country country, Matcher header, int startLine) {
       this.country = country;
       this.number = header.group(1) + Optional.ofNullable(header.group(2)).orElse("");
+      this.printedNumber = header.group(1) + Optional.ofNullable(header.group(2)).map(l -> "." + l).orElse("");
       this.startLine = startLine;
       headerLines.add(header.group(3));
     }
@@ -253,7 +254,9 @@ public final class ManualParser {
       String title = TextCleaner.stripFootnoteMarkers(cleaner.join(titleLines), noteNumbers);
       List<String> notes = footnotes.values().stream().map(TextCleaner::normaliseSpaces).toList();
       return new Practice(id, title, organisation, country, dedupe(places), scope,
-          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes);
+          Optional.ofNullable(link).map(Block::withScheme), Optional.ofNullable(email), sections, notes,
+          Optional.of(Citation.manual("Collection of Good Practices, " + country.displayName() + ", practice " + printedNumber)),
+          "en");
     }
 
     private static String withScheme(String link) {

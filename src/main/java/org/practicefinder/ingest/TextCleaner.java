@@ -72,9 +72,16 @@ final class TextCleaner {
    */
   static String stripFootnoteMarkers(String text, Set<Integer> numbers) {
     String t = text;
-    for (int n : numbers) {
-      t = t.replaceAll("(?<=[\\p{L}.”’\")])" + n + "(?![\\p{L}\\p{N}])", "");
-    }
+    for (int n : numbers) t = footnoteMarker(n).matcher(t).replaceAll("");
     return t;
+  }
+
+  /** @return true if the text carries the marker of footnote {@code n}, as {@link #stripFootnoteMarkers} finds it */
+  static boolean citesFootnote(String text, int n) {
+    return footnoteMarker(n).matcher(text).find();
+  }
+
+  private static Pattern footnoteMarker(int n) {
+    return Pattern.compile("(?<=[\\p{L}.”’\")])" + n + "(?![\\p{L}\\p{N}])");
   }
 }

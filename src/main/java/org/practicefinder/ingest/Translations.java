@@ -31,13 +31,14 @@ import org.practicefinder.model.Section;
 import org.practicefinder.taxonomy.Language;
 
 /**
- * The practices' translations, one JSON file per practice and language:
+ * The practices' translations, one JSON file per practice and language other than the practice's own:
  * {@code <seeds>/translations/<language code>/<practice id>.json}, holding {@code id},
- * {@code language}, {@code translationOf} ({@code "en"}), {@code title}, {@code organisation},
+ * {@code language}, {@code translationOf} (the original's language: {@code "en"} for the manual's),
+ * {@code title}, {@code organisation},
  * {@code sections} (prose sections as one string, {@code steps} and {@code lessons} as lists) and,
- * when the English has notes, {@code notes}. Each file is checked against the manual's English text
- * (see {@link #check}); a file that fails is refused with the file and the practice named, and only
- * that practice is then served in English in that language.
+ * when the original has notes, {@code notes}. Each file is checked against the original (for the
+ * manual's practices, its English text; see {@link #check}); a file that fails is refused with the
+ * file and the practice named, and only that practice is then served in its original there.
  */
 public final class Translations {
   /** Folder under the seeds folder. */
@@ -106,7 +107,7 @@ public final class Translations {
     practices.forEach(p -> byId.put(p.id(), p));
     for (Practice english : practices) {
       for (Language language : Language.values()) {
-        if (language == Language.EN) continue;
+        if (language.code().equals(english.language())) continue;
         Path file = file(seeds, language, english.id());
         try {
           Practice t = read(file, english, language);
@@ -118,7 +119,7 @@ public final class Translations {
     }
     for (Language language : Language.values()) {
       Path folder = seeds.resolve(FOLDER).resolve(language.code());
-      if (language == Language.EN || !Files.isDirectory(folder)) continue;
+      if (!Files.isDirectory(folder)) continue;
       try (Stream<Path> files = Files.list(folder)) {
         for (Path f : files.sorted().toList()) {
           String name = f.getFileName().toString();
@@ -212,7 +213,7 @@ public final class Translations {
     if (!t.get("language").getAsString().equals(language.code())) {
       problems.add("language is " + t.get("language").getAsString() + ", not " + language.code() + " as its folder says");
     }
-    if (!t.get("translationOf").getAsString().equals(Language.EN.code())) problems.add("translationOf must be en");
+    if (!t.get("translationOf").getAsString().equals(english.language())) problems.add("translationOf must be " + english.language());
     JsonObject sections = t.getAsJsonObject("sections");
     List<String> want = english.sections().keySet().stream().map(Section::key).toList();
     List<String> have = new ArrayList<>(sections.keySet());
@@ -292,7 +293,7 @@ public final class Translations {
     }
     return new Practice(english.id(), t.get("title").getAsString().strip(), t.get("organisation").getAsString().strip(),
         english.country(), english.locations(), english.scope(), english.url(), english.contact(), sections,
-        t.has("notes") ? strings(t.get("notes")) : List.of());
+        t.has("notes") ? strings(t.get("notes")) : List.of(), english.source(), t.get("language").getAsString());
   }
 
   private static boolean isString(JsonElement e) {

@@ -1,51 +1,76 @@
 package org.practicefinder.recommend;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.Language;
 
 /**
- * Writes the one-line reason of a recommendation in the reader's language, from the server's text
- * bundle ({@link Texts}): the reader's own words that matched and the section where, the detected
- * concepts the practice shares, and the signal families that found it.
+ * Writes the one-line reason of a recommendation, in English, Russian or Ukrainian, for a programme
+ * worker rather than for the system's authors: what the practice does that the person wrote about
+ * ("Works with: Police and law enforcement — you mentioned “police”"), then whether it uses their words.
+ * Topic labels stay in the nominative after a colon, so the Russian and Ukrainian lines need no declension
+ * (and, as some of their labels hold a dash, the person's words go in brackets there). Parts are joined
+ * with "; ", which the page shows one a line. The texts are the server's bundles' ({@link Texts}:
+ * {@code reason.*}, and {@code role.<dimension>} for what a practice does with a concept of it).
  */
 final class Reasons {
-  /** A signal counts as having found a practice when it ranks it this high or higher on its own. */
-  static final int FOUND_BY_RANK = 5;
   /** Shared concepts named in one line; the rest are in the recommendation's list. */
   private static final int MAX_CONCEPTS = 3;
 
   private Reasons() {}
 
   /**
-   * @param signalRanks signal name → the practice's rank by that signal alone
-   * @return e.g. {@code Matches police, detained in challenge; shares Female sex workers; found by words, meaning}
+   * @param shared the detected concepts the practice is tagged with, most telling first
+   * @param mentioned concept id → the person's words it was detected in
+   * @param evidence the best sentence; its {@link Evidence#words()}, the person's words it matched, are named
+   * @return e.g. {@code Where: Saunas and massage parlours — you mentioned “saunas”; Uses your words: raids}:
+   *     evidence words already quoted as a topic's are not repeated
    */
-  static String why(Optional<Evidence> evidence, List<Concept> shared, Map<String, Integer> signalRanks, Language lang) {
+  static String why(Optional<Evidence> evidence, List<Concept> shared, Map<String, String> mentioned, Language lang) {
     Texts t = Texts.of(lang);
     List<String> parts = new ArrayList<>();
-    evidence.ifPresent(e -> parts.add(e.words().isEmpty()
-        ? t.format("reason.meaning", t.get("section." + e.section()))
-        : t.format("reason.matches", String.join(", ", e.words()), t.get("section." + e.section()))));
-    if (!shared.isEmpty()) {
-      List<String> labels = shared.stream().limit(MAX_CONCEPTS).map(c -> c.label(lang)).toList();
-      parts.add(t.format("reason.shares", String.join(", ", labels) + (shared.size() > MAX_CONCEPTS ? ", …" : "")));
+    List<String> quoted = new ArrayList<>();
+    for (Concept c : shared.stream().limit(MAX_CONCEPTS).toList()) {
+      String role = t.find("role." + c.dimension()).map(r -> r + ": ").orElse("");
+      String words = mentioned.getOrDefault(c.id(), c.label(lang));
+      quoted.add(words.toLowerCase(Locale.ROOT));
+      parts.add(t.format("reason.mentioned", role + c.label(lang), words));
     }
-    Set<String> families = new LinkedHashSet<>();
-    signalRanks.forEach((signal, rank) -> {
-      if (rank <= FOUND_BY_RANK) families.add(family(signal));
+    evidence.ifPresent(e -> {
+      // the person's own words that the sentence matched, in their language whatever the practice's
+      List<String> fresh = e.words().stream().filter(w -> quoted.stream().noneMatch(q -> overlap(q, w.toLowerCase(Locale.ROOT)))).toList();
+      if (!fresh.isEmpty()) parts.add(t.format("reason.words", String.join(", ", fresh)));
+      else if (e.words().isEmpty()) parts.add(t.get("reason.meaning"));
     });
-    if (!families.isEmpty()) {
-      parts.add(t.format("reason.foundBy", String.join(", ", families.stream().map(f -> t.get("family." + f)).toList())));
-    }
-    String why = String.join("; ", parts);
-    return why.isEmpty() ? why : Character.toUpperCase(why.charAt(0)) + why.substring(1);
+    return sentence(parts);
+  }
+
+  /**
+   * @param shared the concepts the two practices share, most telling first
+   * @return the reason a practice is like another: e.g. {@code In common: Saunas and massage parlours; Does similar work}
+   */
+  static String similar(Optional<Evidence> evidence, List<Concept> shared, Language lang) {
+    Texts t = Texts.of(lang);
+    List<String> parts = new ArrayList<>();
+    List<String> labels = shared.stream().limit(MAX_CONCEPTS).map(c -> c.label(lang)).toList();
+    if (!labels.isEmpty()) parts.add(t.format("reason.shared", String.join(", ", labels)));
+    if (evidence.isPresent()) parts.add(t.get("reason.similar"));
+    return sentence(parts);
+  }
+
+  /** "women" quoted already covers "women’s", and "police officers" covers "police". */
+  private static boolean overlap(String quoted, String word) {
+    return quoted.contains(word) || word.contains(quoted);
+  }
+
+  /** The parts joined with "; ", each starting with a capital, as each may stand on its own line. */
+  private static String sentence(List<String> parts) {
+    return String.join("; ", parts.stream().map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1)).toList());
   }
 
   /** @return the family a signal belongs to: words (BM25), meaning (embeddings), topics (concepts), resemblance */

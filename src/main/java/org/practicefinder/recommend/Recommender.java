@@ -82,7 +82,8 @@ public final class Recommender {
   /**
    * @param id practice id
    * @param score fused score in 0..1 (a weighted mean of the signals' normalised scores)
-   * @param why one line in plain text: matched words and their section, shared concepts
+   * @param why one line in plain text: the shared concepts with the words they were detected in, and the
+   *     challenge's words the evidence sentence uses
    * @param evidence the practice's sentence that best matches the challenge
    * @param sharedConcepts detected concepts the practice is tagged with, those fewest practices have first
    * @param signals signal name → the practice's rank by that signal alone among the candidates (the
@@ -174,7 +175,8 @@ public final class Recommender {
         .toList();
     Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
         translations.pairs(challenge.text(), challenge.language()), request.language());
-    return new Result(rank(challenge, candidates, request.size(), request.language(), telling), concepts, corrected);
+    return new Result(rank(challenge, candidates, request.size(), request.language(), telling, telling.concepts()), concepts,
+        corrected);
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */
@@ -208,7 +210,7 @@ public final class Recommender {
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
     // No matched words as the reason: a title and challenge share chance words ("considered", "part").
-    return rank(new Challenge(text, concepts), others, size, language, Explainer.Wanted.none(language));
+    return rank(new Challenge(text, concepts), others, size, language, Explainer.Wanted.none(language), null);
   }
 
   /** @return signal name → fusion weight, from {@code fusion-weights.properties} */
@@ -258,9 +260,12 @@ public final class Recommender {
     return order(fuse(weights, scores), library.records()).stream().limit(size).map(PracticeRecord::id).toList();
   }
 
-  /** @param telling the challenge words an explanation may cite as matched, in the reader's language; none: by meaning only */
+  /**
+   * @param telling the challenge words an explanation may cite as matched, in the reader's language; none: by meaning only
+   * @param mentioned concept id → the words of the challenge it was detected in; null for similar practices
+   */
   private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language,
-      Explainer.Wanted telling) {
+      Explainer.Wanted telling, Map<String, String> mentioned) {
     Map<String, double[]> bySignal;
     try {
       bySignal = scoresBySignal(challenge, false);
@@ -283,7 +288,7 @@ public final class Recommender {
       ranks.forEach((name, byOrder) -> {
         if (byOrder.containsKey(r.order())) signalRanks.put(name, byOrder.get(r.order()));
       });
-      out.add(explain(r, challenge, telling, fused[r.order()], signalRanks, language));
+      out.add(explain(r, challenge, telling, mentioned, fused[r.order()], signalRanks, language));
     }
     return out;
   }
@@ -343,15 +348,17 @@ public final class Recommender {
     return fused;
   }
 
-  private Recommendation explain(PracticeRecord r, Challenge challenge, Explainer.Wanted telling, double score,
-      Map<String, Integer> signalRanks, Language language) {
+  private Recommendation explain(PracticeRecord r, Challenge challenge, Explainer.Wanted telling, Map<String, String> mentioned,
+      double score, Map<String, Integer> signalRanks, Language language) {
     Optional<Evidence> evidence = explainer.explain(r, telling, challenge.sentenceCosines(library, embedder, r));
     List<Concept> shared = challenge.concepts().stream()
         .map(ConceptDetector.Detected::concept)
+        .distinct()
         .filter(c -> r.tagging().get(c.dimension()).contains(c.id()))
         .sorted(Comparator.comparingInt(c -> library.having(c.dimension(), c.id()).size())) // rarest first: it says most about why
         .toList();
-    return new Recommendation(r.id(), score, Reasons.why(evidence, shared, signalRanks, language), evidence, shared, signalRanks);
+    String why = mentioned == null ? Reasons.similar(evidence, shared, language) : Reasons.why(evidence, shared, mentioned, language);
+    return new Recommendation(r.id(), score, why, evidence, shared, signalRanks);
   }
 
   /** IDF of every term of each language's catch-all field: explanations weigh rare words more. */

@@ -54,7 +54,7 @@ final class WordTranslations {
       Analyzer source = QueryAnalyzer.challenges(language);
       List<String[][]> pairs = new ArrayList<>();
       for (PracticeRecord r : records) {
-        if (r.served(language) != language) continue;
+        if (r.original() != Language.EN || r.served(language) != language) continue;
         for (String[] pair : aligned(r.practice(), r.practice(language))) {
           pairs.add(new String[][] {tokens(source, pair[1], true), tokens(english, pair[0], false)});
         }

@@ -99,8 +99,7 @@ public final class PracticeSearcher {
       int from = Math.min(all.length, (request.page() - 1) * request.size());
       ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
       List<SearchResult.Hit> hits = new ArrayList<>();
-      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of()
-          : snippets(QueryFactory.any(words, conceptTerms(concepts, request.language())), page, request.language());
+      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
       for (ScoreDoc sd : page) {
         hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
       }
@@ -127,17 +126,6 @@ public final class PracticeSearcher {
     List<Query> byLanguage = new ArrayList<>();
     for (Language l : Language.values()) byLanguage.add(QueryFactory.text(analyzer, fields(l), text));
     return new DisjunctionMaxQuery(byLanguage, 0f);
-  }
-
-  /**
-   * @return phrases of the detected concepts' terms in the reader's language, over its catch-all
-   *     field: only to mark in snippets why a practice matched ("police" marks "полиции"); null if none
-   */
-  private Query conceptTerms(List<ConceptDetector.Detected> concepts, Language language) {
-    List<String> terms = new ArrayList<>();
-    concepts.forEach(d -> terms.addAll(d.concept().terms().get(language)));
-    if (terms.isEmpty()) return null;
-    return QueryFactory.phrases(analyzer, List.of(Fields.text(language)), terms, IndexSearcher.getMaxClauseCount() / 2);
   }
 
   private Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {

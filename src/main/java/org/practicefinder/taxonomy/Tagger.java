@@ -37,15 +37,16 @@ public final class Tagger {
 
   private record Correction(String practiceId, String conceptId, boolean add, String reason) {}
 
+  private static final String SETTING = "setting";
+
   private final Vocabulary vocabulary;
-  private final PhraseMatcher english;
-  private final Map<Language, PhraseMatcher> matchers = new java.util.concurrent.ConcurrentHashMap<>();
+  /** One matcher per language of the vocabulary; a practice is matched in the language of its text. */
+  private final Map<Language, PhraseMatcher> matchers = new java.util.EnumMap<>(Language.class);
   private final List<Correction> overrides;
 
   public Tagger(Vocabulary vocabulary) {
     this.vocabulary = vocabulary;
-    this.english = new PhraseMatcher(vocabulary.concepts(), Language.EN);
-    matchers.put(Language.EN, english);
+    for (Language l : Language.values()) matchers.put(l, new PhraseMatcher(vocabulary.concepts(), l));
     this.overrides = loadOverrides(vocabulary);
   }
 
@@ -59,7 +60,7 @@ public final class Tagger {
    * @return concept id (or year) → sentence, in the order of {@code tagging.evidence()}
    */
   public Map<String, String> evidence(Practice translation, Language language, Tagging tagging) {
-    PhraseMatcher matcher = matchers.computeIfAbsent(language, l -> new PhraseMatcher(vocabulary.concepts(), l));
+    PhraseMatcher matcher = matchers.get(language);
     Map<String, String> named = new LinkedHashMap<>();
     for (Sentences.Sentence s : Sentences.of(translation, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue;
@@ -141,13 +142,25 @@ public final class Tagger {
     return new Mentions(Map.copyOf(counts), named.size());
   }
 
-  /** @return each sentence outside CHALLENGE (context, not whom the practice serves) with the concepts it names */
+  /**
+   * @return each sentence outside CHALLENGE (context, not whom the practice serves) with the
+   *     concepts it names, in the practice's language; a setting counts only where
+   *     {@link SettingRule} says the sentence places sex work there (English text only: the rule's
+   *     cues are English)
+   */
   private List<Map.Entry<String, Set<String>>> namedConcepts(Practice practice) {
+    Language language = Language.fromCode(practice.language()).orElse(Language.EN);
     List<Map.Entry<String, Set<String>>> out = new ArrayList<>();
     for (Sentences.Sentence s : Sentences.of(practice, true)) {
       if (s.section().equals(Section.CHALLENGE.key())) continue;
       Set<String> ids = new LinkedHashSet<>();
-      for (PhraseMatcher.Match m : english.find(s.text(), 0)) ids.add(m.concept().id());
+      for (PhraseMatcher.Match m : matchers.get(language).find(s.text(), 0)) {
+        Concept c = m.concept();
+        if (c.dimension().equals(SETTING) && language == Language.EN && !SettingRule.holds(s.text(), m.start(), m.end(), c.id().equals("online"))) {
+          continue;
+        }
+        ids.add(c.id());
+      }
       out.add(Map.entry(s.text(), ids));
     }
     return out;

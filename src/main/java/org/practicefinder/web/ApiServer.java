@@ -246,7 +246,7 @@ public final class ApiServer implements AutoCloseable {
     o.addProperty("page", sr.page());
     o.addProperty("size", sr.size());
     JsonArray hits = new JsonArray();
-    result.hits().forEach(h -> hits.add(views.searchHit(h, lang)));
+    result.hits().forEach(h -> hits.add(views.searchHit(h, result.concepts(), lang)));
     o.add("hits", hits);
     o.add("facets", views.facets(result.facets(), lang));
     o.add("facetTotals", gson.toJsonTree(result.totals()));
@@ -345,7 +345,7 @@ public final class ApiServer implements AutoCloseable {
     JsonObject o = new JsonObject();
     o.addProperty("challenge", challenge);
     JsonArray results = new JsonArray();
-    result.recommendations().forEach(r -> results.add(views.recommendation(r, lang)));
+    result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
     result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));

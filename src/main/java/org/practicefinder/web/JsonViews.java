@@ -8,6 +8,8 @@ import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
+import org.practicefinder.opendata.PracticeJson;
+import org.practicefinder.recommend.MatchStrength;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
@@ -25,7 +27,7 @@ public final class JsonViews {
   /**
    * @return the whole practice in {@code lang} if it is translated into it, else in English:
    *     header fields, sections (prose as text, lists as arrays), notes, facets, evidence (concept
-   *     id → the sentence that made it so, from the same text where it names the concept)
+   *     id → the sentence that made it so, from the same text where it names the concept), source
    */
   public JsonObject practice(PracticeRecord record, Language lang) {
     Practice p = record.practice(lang);
@@ -43,15 +45,16 @@ public final class JsonViews {
     JsonObject evidence = new JsonObject();
     record.evidence(lang).forEach(evidence::addProperty);
     o.add("evidence", evidence);
+    p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
     return o;
   }
 
   /**
    * @return id, title, organisation, country, locations and facets with labels; {@code language},
-   *     the language of the title and text ({@code lang} if the practice is translated into it, else
-   *     {@code en}); and for a translation, {@code translation}: {@code from} (the original's
-   *     language), {@code note} (saying so, in {@code lang}) and {@code original} (the API path of
-   *     the original)
+   *     the language of the title and text ({@code lang} if the practice is written or translated in
+   *     it, else its original's); and for a translation, {@code translation}: {@code from} (the
+   *     original's language), {@code note} (saying so, in {@code lang}) and {@code original} (the
+   *     API path of the original)
    */
   public JsonObject summary(PracticeRecord record, Language lang) {
     Practice p = record.practice(lang);
@@ -63,11 +66,11 @@ public final class JsonViews {
     o.addProperty("country", p.country().displayName());
     o.add("locations", strings(p.locationNames()));
     o.addProperty("language", served.code());
-    if (served != Language.EN) {
+    if (served != record.original()) {
       JsonObject t = new JsonObject();
-      t.addProperty("from", Language.EN.code());
+      t.addProperty("from", record.original().code());
       t.addProperty("note", Texts.of(served).get("translation.note"));
-      t.addProperty("original", "/api/practices/" + p.id() + "?lang=" + Language.EN.code());
+      t.addProperty("original", "/api/practices/" + p.id() + "?lang=" + record.original().code());
       o.add("translation", t);
     }
     JsonObject facets = new JsonObject();
@@ -126,9 +129,27 @@ public final class JsonViews {
     return a;
   }
 
-  public JsonObject searchHit(SearchResult.Hit hit, Language lang) {
-    JsonObject o = summary(library.record(hit.id()).orElseThrow(), lang);
+  /**
+   * @param concepts the concepts detected in the query: those the practice is tagged with are listed
+   *     as its {@code topics}, each with the sentence of the practice that gave it the tag, so a hit
+   *     found through a topic alone still says why it is there
+   */
+  public JsonObject searchHit(SearchResult.Hit hit, List<ConceptDetector.Detected> concepts, Language lang) {
+    PracticeRecord record = library.record(hit.id()).orElseThrow();
+    JsonObject o = summary(record, lang);
     o.addProperty("score", round(hit.score()));
+    JsonArray topics = new JsonArray();
+    for (ConceptDetector.Detected d : concepts) {
+      Concept c = d.concept();
+      if (!record.tagging().get(c.dimension()).contains(c.id())) continue;
+      JsonObject t = label(c.dimension(), c.id(), lang);
+      t.addProperty("dimension", c.dimension());
+      t.addProperty("matched", d.matched());
+      String sentence = record.evidence(lang).get(c.id());
+      if (sentence != null) t.addProperty("evidence", sentence);
+      topics.add(t);
+    }
+    o.add("topics", topics);
     JsonArray snippets = new JsonArray();
     for (SearchResult.Snippet s : hit.snippets()) {
       JsonObject so = new JsonObject();
@@ -140,6 +161,14 @@ public final class JsonViews {
     return o;
   }
 
+  /** @return a recommendation for a challenge, with its {@link MatchStrength} among {@code detected} */
+  public JsonObject recommendation(Recommender.Recommendation r, List<ConceptDetector.Detected> detected, Language lang) {
+    JsonObject o = recommendation(r, lang);
+    o.addProperty("strength", MatchStrength.of(r, detected, library).key());
+    return o;
+  }
+
+  /** @return a recommendation: summary, score, reason, evidence sentence, shared concepts, signal ranks */
   public JsonObject recommendation(Recommender.Recommendation r, Language lang) {
     JsonObject o = summary(library.record(r.id()).orElseThrow(), lang);
     o.addProperty("score", round(r.score()));

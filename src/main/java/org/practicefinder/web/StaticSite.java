@@ -3,6 +3,7 @@ package org.practicefinder.web;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ final class StaticSite {
   /** Scripts, styles and texts: an hour, then revalidated by ETag. Pages are always revalidated. */
   private static final String ASSET_CACHE = "public, max-age=3600";
   private static final String PAGE_CACHE = "no-cache";
+  /** Written in the pages where the quick exit's URL goes. */
+  static final String EXIT_URL = "{{exit-url}}";
 
   private final SiteSettings settings;
   /** Files found so far; bounded by what the jar holds, as paths that name no file are not kept. */
@@ -60,6 +63,7 @@ final class StaticSite {
     if (asset == null) {
       byte[] body = read("/web" + file);
       if (body == null) return Optional.empty();
+      if (ext.equals("html")) body = withSettings(body);
       asset = new Asset(body, TYPES.get(ext), etag(body));
       assets.put(file, asset);
     }
@@ -81,6 +85,13 @@ final class StaticSite {
     if (matches(ifNoneMatch, etag)) return Optional.of(new Reply(304, headers, new byte[0]));
     if (compress) headers.put("Content-Encoding", "gzip");
     return Optional.of(new Reply(200, headers, asset.body));
+  }
+
+  /** The operator's exit URL in place of its placeholder, in attributes (the settings admit no quote or angle bracket). */
+  private byte[] withSettings(byte[] page) {
+    String text = new String(page, StandardCharsets.UTF_8);
+    if (!text.contains(EXIT_URL)) return page;
+    return text.replace(EXIT_URL, settings.exitUrl().replace("&", "&amp;")).getBytes(StandardCharsets.UTF_8);
   }
 
   private static boolean matches(String ifNoneMatch, String etag) {

@@ -41,7 +41,7 @@ class TranslationsTest {
     Map<Section, List<String>> ordered = new EnumMap<>(Section.class);
     ordered.putAll(sections);
     return new Practice(id, title, "Organisation", id.startsWith("UA") ? Country.UKRAINE : Country.RUSSIA,
-        List.of(new Place("Kyiv", Optional.empty())), Optional.empty(), Optional.empty(), Optional.empty(), ordered, notes);
+        List.of(new Place("Kyiv", Optional.empty())), Optional.empty(), Optional.empty(), Optional.empty(), ordered, notes, Optional.empty(), "en");
   }
 
   /** A translation of UA-1 into Russian that passes every check. */

@@ -44,7 +44,8 @@ class RecommenderTest {
     Evidence e = first.evidence().orElseThrow();
     assertTrue(e.terms().contains("hotline"), e.terms().toString());
     assertTrue(e.html().contains("<mark>hotline</mark>"), e.html());
-    assertTrue(first.why().startsWith("Matches "), first.why());
+    assertTrue(first.why().startsWith("Offers: Hotline — you mentioned “hotline”"), first.why());
+    assertTrue(first.why().contains("; Uses your words: ") && first.why().contains("hotline"), first.why());
     assertTrue(first.signals().containsKey("bm25-expanded"));
     assertTrue(first.score() > 0.5 && first.score() <= 1.0, "score " + first.score());
     assertTrue(result.concepts().stream().anyMatch(d -> d.concept().id().equals("hotline")));
@@ -55,7 +56,7 @@ class RecommenderTest {
     Recommender.Recommendation first = RECOMMENDER.recommend(new Recommender.Request(
         "Нужен телефон доверия, работающий по ночам", Map.of(), 1, Set.of(), Language.RU)).recommendations().get(0);
     assertEquals("RU-3", first.id());
-    assertTrue(first.why().contains("общие темы: "), first.why());
+    assertTrue(first.why().startsWith("Что делает: Горячая линия (вы написали «телефон доверия»)"), first.why());
   }
 
   @Test
@@ -116,14 +117,15 @@ class RecommenderTest {
   void reasonsAndEvidenceComeInTheReadersLanguageWithTheReadersWords() {
     Recommender.Recommendation ru = recommend("Нам нужен кризисный приют для женщин, переживших насилие", Language.RU)
         .recommendations().get(0);
-    assertTrue(ru.why().startsWith("Совпадает: кризисный, приют (название)"), ru.why());
+    assertTrue(ru.why().startsWith("Что делает: Кризисная помощь и убежище (вы написали «приют»); "), ru.why());
+    assertTrue(ru.why().endsWith("; В тексте есть ваши слова: кризисный"), ru.why());
     assertEquals("Кризисный приют и услуги для секс-работников", ru.evidence().orElseThrow().sentence());
     assertEquals(List.of("кризисный", "приют"), ru.evidence().orElseThrow().words());
     // the same challenge for an English reader: the English text, the reader's own words named
     Recommender.Recommendation en = recommend("Нам нужен кризисный приют для женщин, переживших насилие", Language.EN)
         .recommendations().get(0);
     assertEquals("RU-1", en.id());
-    assertTrue(en.why().startsWith("Matches "), en.why());
+    assertTrue(en.why().startsWith("Offers: Crisis support and shelter — you mentioned “приют”"), en.why());
     assertTrue(en.evidence().orElseThrow().words().stream().allMatch(w -> w.matches("[\\p{IsCyrillic} ,-]+")), en.evidence().toString());
   }
 

@@ -55,7 +55,7 @@ class PracticeSearcherTest {
     }
     SearchResult saunas = SEARCHER.search(new SearchRequest("", Map.of("setting", List.of("saunas")), 1, 10));
     assertEquals(List.of("RU-8"), ids(saunas));
-    assertEquals(18, all.totals().get("setting"));
+    assertEquals(14, all.totals().get("setting")); // practices with any setting (a website or a campaign makes none)
   }
 
   @Test
@@ -189,10 +189,9 @@ class PracticeSearcherTest {
 
   @Test
   void snippetsComeFromTheTextInTheReadersLanguage() {
-    SearchResult r = SEARCHER.search(new SearchRequest("police", Map.of(), 1, 10, java.util.Set.of(), org.practicefinder.taxonomy.Language.UK));
+    SearchResult r = SEARCHER.search(new SearchRequest("поліція", Map.of(), 1, 10, java.util.Set.of(), org.practicefinder.taxonomy.Language.UK));
     assertEquals("UA-4", ids(r).get(0));
-    String html = r.hits().get(0).snippets().get(0).html();
-    assertTrue(html.contains("<mark>правоохоронних органів</mark>"), html);
+    assertTrue(r.hits().get(0).snippets().toString().contains("<mark>поліці"), r.hits().get(0).snippets().toString());
     SearchResult ru = SEARCHER.search(new SearchRequest("приют", Map.of(), 1, 10, java.util.Set.of(), org.practicefinder.taxonomy.Language.RU));
     assertEquals("RU-1", ids(ru).get(0));
     assertTrue(ru.hits().get(0).snippets().toString().contains("<mark>приют"), ru.hits().get(0).snippets().toString());

@@ -17,7 +17,8 @@ class TaggerTest {
 
   private static Practice practice(String challenge, String action) {
     return new Practice("UA-99", "A practice", "An NGO", Country.UKRAINE, List.of(), Optional.empty(), Optional.empty(),
-        Optional.empty(), Map.of(Section.CHALLENGE, List.of(challenge), Section.ACTION, List.of(action)), List.of());
+        Optional.empty(), Map.of(Section.CHALLENGE, List.of(challenge), Section.ACTION, List.of(action)), List.of(),
+        Optional.empty(), "en");
   }
 
   @Test

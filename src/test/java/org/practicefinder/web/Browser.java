@@ -93,6 +93,18 @@ final class Browser {
     }
   }
 
+  /** Saves what is on the screen now, at the window's size, as target/screenshots/{@code name}.png. */
+  static Path viewport(ChromeDriver driver, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path file = SCREENSHOTS.resolve(name + ".png");
+      Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * Runs axe-core (from npm, installed by .ci/run) on the element that {@code target} (a script expression)
    * names, in the current page or frame, and returns its violations as "rule: first target" lines.

@@ -45,6 +45,26 @@ class SiteSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> SiteSettings.parse(null, sources));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"javascript:alert(1)", "https://a.example/\"><script>", "//a.example/", "https://a.example/ x", "data:,hi"})
+  void exitUrlsThatAreNotPlainWebAddressesAreRefused(String url) {
+    assertThrows(IllegalArgumentException.class, () -> SiteSettings.parse(null, null, url));
+  }
+
+  @Test
+  void thePageLeavesForTheConfiguredExitUrl() throws Exception {
+    assertEquals(SiteSettings.DEFAULT_EXIT_URL, SiteSettings.parse(null, null).exitUrl());
+    String exit = "https://weather.example/today?city=kyiv&units=c";
+    try (ApiServer server = new ApiServer(TestLibrary.get(), null, null, 0, SiteSettings.parse(null, null, exit))) {
+      HttpResponse<String> page = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+      String attribute = exit.replace("&", "&amp;");
+      assertTrue(page.body().contains("<a id=\"quick-exit\" class=\"quick-exit\" href=\"" + attribute + "\""), page.body());
+      assertTrue(page.body().contains("<meta name=\"pf-exit\" content=\"" + attribute + "\">"));
+      assertEquals(false, page.body().contains(StaticSite.EXIT_URL));
+    }
+  }
+
   @Test
   void aServerWithTheseSettingsAppliesThem() throws Exception {
     try (ApiServer server = new ApiServer(TestLibrary.get(), null, null, 0, PARTNERS)) {

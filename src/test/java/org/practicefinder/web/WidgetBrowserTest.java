@@ -156,7 +156,8 @@ class WidgetBrowserTest {
       assertEquals(host + "/?lang=uk#/practice/" + expectedIds.get(i), link.getAttribute("href"));
       assertEquals("_blank", link.getAttribute("target"));
       String why = card.findElement(By.cssSelector(".why")).getText();
-      assertEquals(uk.get("why").getAsString() + " " + expected.getAsJsonArray("results").get(i).getAsJsonObject().get("why").getAsString(), why);
+      assertEquals(uk.get("why").getAsString() + "\n" + expected.getAsJsonArray("results").get(i).getAsJsonObject().get("why").getAsString()
+          .replace("; ", "\n"), why, "the reason's parts one a line");
       String meta = card.findElement(By.cssSelector(".card-meta")).getText();
       assertTrue(meta.contains("Україна") || meta.contains("Росія"), meta);
     }
