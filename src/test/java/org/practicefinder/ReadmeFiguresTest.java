@@ -34,8 +34,8 @@ class ReadmeFiguresTest {
 
   @Test
   void expectedFiguresCoverEverySignalAndBothFusions() throws IOException {
-    Recommender recommender = Recommender.create(TestLibrary.get(), new ConceptDetector(TestLibrary.get().vocabulary()),
-        TestLibrary.embedder());
+    Recommender recommender = Recommender.create(TestLibrary.real(), new ConceptDetector(TestLibrary.real().vocabulary()),
+        TestLibrary.realEmbedder());
     Set<String> systems = new LinkedHashSet<>(recommender.signalNames());
     systems.addAll(List.of("fused", "fused-loo"));
     Set<String> inFile = new LinkedHashSet<>();

@@ -2,6 +2,7 @@ package org.practicefinder.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.ServerConfig;
 import org.practicefinder.web.SiteSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +78,7 @@ public final class Main implements Callable<Integer> {
     private Embedder embedder;
 
     Embedder embedder() {
-      if (embedder == null) embedder = new Embedder(model);
+      if (embedder == null) embedder = model.load();
       return embedder;
     }
 
@@ -89,7 +91,7 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing or stale).")
+  @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing, stale or damaged).")
   static final class Serve implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
@@ -108,6 +110,16 @@ public final class Main implements Callable<Integer> {
         + "(default: $EXIT_URL, else " + SiteSettings.DEFAULT_EXIT_URL + ")")
     String exitUrl;
 
+    @Option(names = "--idle-timeout", defaultValue = "10", description = "seconds a connection may send nothing (default: ${DEFAULT-VALUE})")
+    int idleSeconds;
+
+    @Option(names = "--body-timeout", defaultValue = "10", description = "seconds a request body may take to arrive (default: ${DEFAULT-VALUE})")
+    int bodySeconds;
+
+    @Option(names = "--stop-timeout", defaultValue = "10",
+        description = "seconds a stop (SIGTERM) waits for requests in flight (default: ${DEFAULT-VALUE})")
+    int stopSeconds;
+
     @Override
     public Integer call() throws Exception {
       int p;
@@ -119,10 +131,30 @@ public final class Main implements Callable<Integer> {
       SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
           frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"),
           exitUrl != null ? exitUrl : System.getenv("EXIT_URL"));
+      ServerConfig config = ServerConfig.defaults(p)
+          .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
+          .withSite(settings);
       PracticeLibrary library = paths.open();
       ConceptDetector detector = new ConceptDetector(library.vocabulary());
       ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), p, settings);
+          Recommender.create(library, detector, paths.embedder()), config);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        boolean clean;
+        try {
+          clean = server.stop();
+        } catch (RuntimeException e) {
+          clean = false;
+        }
+        try {
+          library.close();
+        } catch (java.io.IOException e) {
+          // exiting anyway; the index is only read
+        }
+        System.out.println(clean ? "Practice Finder: stopped" : "Practice Finder: stopped, cutting requests still running after "
+            + stopSeconds + " s");
+        // After SIGTERM the JVM would exit with 143; a stop that finished every request in flight is a clean exit.
+        Runtime.getRuntime().halt(clean ? 0 : 1);
+      }, "graceful-stop"));
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
       Thread.currentThread().join();
       return 0;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.EnumMap;
 import com.google.gson.JsonArray;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -25,11 +26,10 @@ import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.ingest.Seeds;
@@ -42,6 +42,8 @@ import org.practicefinder.model.Sentences;
 import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Tagger;
 import org.practicefinder.taxonomy.Vocabulary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Lucene index from a seeds folder (the manual's text and practices added as JSON files,
@@ -67,16 +69,81 @@ public final class IndexBuilder {
   private IndexBuilder() {}
 
   /**
-   * Builds the index if it is missing or was built from other inputs.
+   * Makes the index at {@code indexDir} fit the seeds: verifies it (Lucene's checksums over every
+   * file), and builds it if it is missing, damaged or was built from other inputs. A damaged index
+   * is rebuilt from the seeds, with one log line. When the seeds cannot be indexed (not the manual,
+   * not UTF-8, unreadable) and a good index built earlier is there, that index stays, with one log
+   * line naming the file and what is wrong with it.
    *
-   * @return true if it was (re)built
-   * @throws IOException if the seeds or the index cannot be read or written
-   * @throws org.practicefinder.ingest.ManualFormatException if a seed file is malformed
+   * @return true if the index was (re)built
+   * @throws IOException if the seeds cannot be read or the index cannot be written, and there is no
+   *     good index to keep
+   * @throws org.practicefinder.ingest.ManualFormatException naming the file, if a seed file is not
+   *     the manual, and there is no good index to keep
    */
   public static boolean ensure(Path seeds, Path indexDir, Embedder embedder) throws IOException {
-    if (fingerprint(seeds, embedder).equals(storedFingerprint(indexDir))) return false;
-    build(seeds, indexDir, embedder);
-    return true;
+    String stored;
+    try {
+      stored = verifiedFingerprint(indexDir);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("index {} failed verification ({}); rebuilding it from {}", indexDir, oneLine(e), seeds);
+      deleteIndexFiles(indexDir);
+      build(seeds, indexDir, embedder);
+      return true;
+    }
+    try {
+      if (fingerprint(seeds, embedder).equals(stored)) return false;
+      build(seeds, indexDir, embedder);
+      return true;
+    } catch (IOException | RuntimeException e) {
+      if (stored.isEmpty()) throw e;
+      LOG.error("cannot index {} ({}); serving the index built from earlier seeds", seeds, oneLine(e));
+      return false;
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    return message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /**
+   * @return the fingerprint stored with the index, after Lucene has verified the checksum of every
+   *     file of the practice index and of the guidance index beside it; "" if there is no index
+   * @throws IOException (or a runtime exception from Lucene's decoders) if a file is damaged,
+   *     truncated or missing
+   */
+  static String verifiedFingerprint(Path indexDir) throws IOException {
+    if (!Files.isDirectory(indexDir)) return "";
+    String fingerprint;
+    try (Directory dir = FSDirectory.open(indexDir)) {
+      if (!DirectoryReader.indexExists(dir)) return "";
+      fingerprint = verify(dir);
+    }
+    Path guidance = indexDir.resolve(GuidanceLibrary.FOLDER);
+    try (Directory dir = FSDirectory.open(guidance)) {
+      if (!DirectoryReader.indexExists(dir)) throw new java.nio.file.NoSuchFileException(guidance + " holds no index");
+      verify(dir);
+    }
+    return fingerprint;
+  }
+
+  /** @return the commit's fingerprint, once every file of the index has passed its checksum */
+  private static String verify(Directory dir) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(dir)) { // the commit and segment infos are checksummed as read
+      for (LeafReaderContext leaf : reader.leaves()) leaf.reader().checkIntegrity(); // and here every other file
+      return reader.getIndexCommit().getUserData().getOrDefault(FINGERPRINT, "");
+    }
+  }
+
+  /** Removes a damaged index's files, which Lucene would otherwise try to read again when writing a new one. */
+  private static void deleteIndexFiles(Path indexDir) throws IOException {
+    for (Path dir : List.of(indexDir.resolve(GuidanceLibrary.FOLDER), indexDir)) {
+      if (!Files.isDirectory(dir)) continue;
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).toList()) Files.delete(f);
+      }
+    }
   }
 
   /**
@@ -192,17 +259,6 @@ public final class IndexBuilder {
     doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(embedder.passages(sentences))));
   }
 
-  /** @return the fingerprint the index at {@code indexDir} was built from, or "" if there is none */
-  static String storedFingerprint(Path indexDir) throws IOException {
-    if (!Files.isDirectory(indexDir)) return "";
-    try (Directory dir = FSDirectory.open(indexDir)) {
-      if (!DirectoryReader.indexExists(dir)) return "";
-      try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        return reader.getIndexCommit().getUserData().getOrDefault(FINGERPRINT, "");
-      }
-    }
-  }
-
   /** @return SHA-256 over the seed files (.txt and top-level .json: names and bytes), the taxonomy and format resources, the embedding model and the schema version */
   static String fingerprint(Path seeds, Embedder embedder) throws IOException {
     MessageDigest sha;
@@ -211,7 +267,7 @@ public final class IndexBuilder {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
-    sha.update((SCHEMA_VERSION + embedder.choice().id()).getBytes(StandardCharsets.UTF_8));
+    sha.update((SCHEMA_VERSION + embedder.id()).getBytes(StandardCharsets.UTF_8));
     List<Path> files = new ArrayList<>(Seeds.inputFiles(seeds));
     files.addAll(Translations.files(seeds));
     for (Path f : files) {

@@ -118,7 +118,8 @@ public final class GuidanceParser {
    * Parses the guidance of the manual's text.
    *
    * @param practices the practices parsed from the same manual, to link the gaps' examples to
-   * @return the entries in manual order
+   * @return the entries in manual order; none if the text has no front matter (not even the
+   *     outline's first heading), being practices alone
    * @throws ManualFormatException naming the line, if the front matter lacks an outline heading,
    *     a list its items, a gap one of its parts, or a paragraph start cannot be repaired
    */
@@ -151,6 +152,7 @@ public final class GuidanceParser {
         lostCapital[r] = m[1] == 1;
         if (last >= 0) found = k;
       }
+      if (found < 0 && r == 0) return List.of(); // no front matter at all: a collection of practices alone, as in tests
       if (found < 0) {
         int line = from < content.size() ? content.get(from).number() : end;
         throw new ManualFormatException(line, "expected '" + row.start() + "' (" + row.ids().get(0) + ") at or after this line");

@@ -1,6 +1,11 @@
 package org.practicefinder.ingest;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,24 +52,57 @@ public final class ManualParser {
 
   private final Gazetteer gazetteer = Gazetteer.load();
 
+  /** Why a seed file that holds no practice is refused. */
+  static final String NOT_THE_MANUAL = "no practice found: the manual's text has collection headings such as "
+      + "'Good Practices | U K R A I N E' followed by numbered practices";
+
   /**
    * Parses every {@code *.txt} file of a folder, in file name order.
    *
    * @return the practices of all files, in manual order
    * @throws IOException if a file cannot be read
-   * @throws ManualFormatException if a file does not have the manual's layout
+   * @throws ManualFormatException naming the file (and line) if a file is not UTF-8, does not have
+   *     the manual's layout, holds no practice, or repeats a practice of an earlier file
    */
   public List<Practice> parseFolder(Path folder) throws IOException {
-    List<Path> files = Seeds.files(folder, ".txt");
     List<Practice> all = new ArrayList<>();
     Set<String> ids = new HashSet<>();
-    for (Path file : files) {
-      for (Practice p : parse(Files.readString(file, StandardCharsets.UTF_8))) {
-        if (!ids.add(p.id())) throw new IllegalStateException(file + ": practice " + p.id() + " appears twice");
+    for (Path file : Seeds.files(folder, ".txt")) {
+      List<Practice> practices;
+      try {
+        practices = parse(readUtf8(file));
+        if (practices.isEmpty()) throw ManualFormatException.ofFile(file, NOT_THE_MANUAL);
+      } catch (ManualFormatException e) {
+        throw e.in(file);
+      }
+      for (Practice p : practices) {
+        if (!ids.add(p.id())) throw ManualFormatException.ofFile(file, "practice " + p.id() + " appears in an earlier file too");
         all.add(p);
       }
     }
     return List.copyOf(all);
+  }
+
+  /**
+   * @return the file's text
+   * @throws ManualFormatException naming the file and the line of the first byte that is not UTF-8
+   */
+  static String readUtf8(Path file) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) if (bytes[i] == '\n') line++;
+      throw new ManualFormatException(line, String.format(Locale.ROOT,
+          "not valid UTF-8 (byte 0x%02X at offset %d); save the manual's text as UTF-8", bytes[at] & 0xFF, at)).in(file);
+    }
+    decoder.flush(out);
+    return out.flip().toString();
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.practicefinder.ingest;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +32,9 @@ public record Seeds(List<Practice> practices, List<Guidance> guidance, List<Stri
    * Reads a seeds folder.
    *
    * @throws IOException if a file cannot be read
-   * @throws ManualFormatException if a manual's text is malformed (the manual is the library's
-   *     core, so this stops the build rather than skipping it)
-   * @throws IllegalStateException if a practice id appears in two manual files
+   * @throws ManualFormatException naming the file (and line) if a manual's text is not UTF-8, is
+   *     malformed, holds no practice or repeats another file's practice (the manual is the
+   *     library's core, so this stops the build rather than skipping it)
    */
   public static Seeds load(Path folder) throws IOException {
     List<Practice> practices = new ArrayList<>();
@@ -44,13 +43,19 @@ public record Seeds(List<Practice> practices, List<Guidance> guidance, List<Stri
     ManualParser manualParser = new ManualParser();
     GuidanceParser guidanceParser = new GuidanceParser();
     for (Path file : files(folder, ".txt")) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      List<Practice> manual = manualParser.parse(text);
+      String text = ManualParser.readUtf8(file);
+      List<Practice> manual;
+      try {
+        manual = manualParser.parse(text);
+        if (manual.isEmpty()) throw ManualFormatException.ofFile(file, ManualParser.NOT_THE_MANUAL);
+        guidance.addAll(guidanceParser.parse(text, manual));
+      } catch (ManualFormatException e) {
+        throw e.in(file);
+      }
       for (Practice p : manual) {
-        if (!ids.add(p.id())) throw new IllegalStateException(file + ": practice " + p.id() + " appears twice");
+        if (!ids.add(p.id())) throw ManualFormatException.ofFile(file, "practice " + p.id() + " appears in an earlier file too");
       }
       practices.addAll(manual);
-      guidance.addAll(guidanceParser.parse(text, manual));
     }
     List<String> errors = new ArrayList<>();
     PracticeFile reader = new PracticeFile();

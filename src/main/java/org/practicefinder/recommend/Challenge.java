@@ -16,6 +16,12 @@ import org.practicefinder.taxonomy.Language;
  * every sentence, and the signals' scores. Not thread-safe: one per request.
  */
 final class Challenge {
+  /**
+   * The most characters of a challenge that are embedded: a paragraph. The model's cost grows with
+   * the text (a 4,000-character challenge took about 0.2 s alone); words and topics still count in full.
+   */
+  static final int EMBEDDED_CHARS = 1000;
+
   private final String text;
   private final List<ConceptDetector.Detected> concepts;
   private final Language language;
@@ -82,10 +88,18 @@ final class Challenge {
     return sentenceCosines[record.order()];
   }
 
-  /** @return the embedding of {@link #englishText()}, computed on first use */
+  /** @return the embedding of {@link #englishText()}, of its first {@value #EMBEDDED_CHARS} characters, computed on first use */
   float[] embedding(Embedder embedder) {
-    if (embedding == null) embedding = embedder.query(englishText());
+    if (embedding == null) embedding = embedder.query(head(englishText(), EMBEDDED_CHARS));
     return embedding;
+  }
+
+  /** @return {@code text} cut to at most {@code max} characters, at a space where there is one */
+  static String head(String text, int max) {
+    if (text.length() <= max) return text;
+    int cut = text.lastIndexOf(' ', max);
+    if (cut < max / 2) cut = Character.isLowSurrogate(text.charAt(max)) ? max - 1 : max;
+    return text.substring(0, cut);
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.practicefinder.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,21 +10,37 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * The page, the widget and the partners' page, from the class path's {@code web/} folder (in the jar),
- * with a strong ETag, a cache lifetime and the site's framing policy. Knows no web framework:
- * {@link ApiServer} adapts it. Only {@code /embed} may be framed by other sites.
+ * with a strong ETag, a cache lifetime, gzip for clients that take it, and the site's framing
+ * policy; a page route of {@link Routes}. Only {@code /embed} may be framed by other sites.
  */
 final class StaticSite {
-  /** A file's answer: status 200 or 304, headers, and the body (empty for 304). */
-  record Reply(int status, Map<String, String> headers, byte[] body) {}
+  /** A file, and the same compressed, made on first demand. */
+  private static final class Asset {
+    final byte[] body;
+    final String type;
+    final String etag;
+    volatile byte[] gzipped;
 
-  private record Asset(byte[] body, String type, String etag) {}
+    Asset(byte[] body, String type, String etag) {
+      this.body = body;
+      this.type = type;
+      this.etag = etag;
+    }
+
+    byte[] gzipped() {
+      if (gzipped == null) gzipped = gzip(body);
+      return gzipped;
+    }
+  }
 
   private static final Pattern SAFE_PATH = Pattern.compile("/([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)+");
   private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/embed", "/embed-frame.html");
@@ -47,44 +64,41 @@ final class StaticSite {
   }
 
   /**
-   * @param path the request path ({@code /}, {@code /embed}, {@code /widget.js}, …)
-   * @param ifNoneMatch the request's {@code If-None-Match} header, or null
-   * @param origin the request's {@code Origin} header, or null
-   * @param gzip whether the client accepts gzip: text is then marked {@code Content-Encoding: gzip}, for the
-   *     adapter to compress, under its own ETag (a strong validator names one representation)
-   * @return the file's reply, or empty when no such file is served
+   * Answers a page route whose path ends in {@code *}: the file, or 304 when the client's
+   * {@code If-None-Match} names its ETag. A compressed body has its own ETag (a strong validator
+   * names one representation).
+   *
+   * @throws NoSuchElementException (404) when no such file is served
    */
-  Optional<Reply> get(String path, String ifNoneMatch, String origin, boolean gzip) {
-    String file = ALIASES.getOrDefault(path == null ? "" : path, path);
-    if (file == null || !SAFE_PATH.matcher(file).matches()) return Optional.empty();
+  HttpResponse serve(HttpRequest request) {
+    String path = "/" + request.pathParam("*");
+    String file = ALIASES.getOrDefault(path, path);
+    if (!SAFE_PATH.matcher(file).matches()) throw new NoSuchElementException("not found");
     String ext = file.substring(file.lastIndexOf('.') + 1);
-    if (!TYPES.containsKey(ext)) return Optional.empty();
+    if (!TYPES.containsKey(ext)) throw new NoSuchElementException("not found");
     Asset asset = assets.get(file);
     if (asset == null) {
       byte[] body = read("/web" + file);
-      if (body == null) return Optional.empty();
+      if (body == null) throw new NoSuchElementException("not found");
       if (ext.equals("html")) body = withSettings(body);
       asset = new Asset(body, TYPES.get(ext), etag(body));
       assets.put(file, asset);
     }
     boolean page = ext.equals("html");
-    boolean compress = gzip && !ext.equals("png");
+    boolean compress = !ext.equals("png")
+        && request.header("Accept-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
     String etag = compress ? asset.etag.replaceFirst("\"$", "-gz\"") : asset.etag;
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", asset.type);
     headers.put("ETag", etag);
     headers.put("Cache-Control", page ? PAGE_CACHE : ASSET_CACHE);
     headers.put("Content-Security-Policy", settings.contentSecurityPolicy(FRAMEABLE.equals(path)));
-    headers.put("Referrer-Policy", "no-referrer");
-    headers.put("X-Content-Type-Options", "nosniff");
-    if (!page) { // the widget's modules, styles and texts load cross-origin into partners' pages
-      headers.putAll(settings.corsHeaders(origin));
-      headers.put("Cross-Origin-Resource-Policy", "cross-origin");
-    }
-    headers.merge("Vary", "Accept-Encoding", (a, b) -> a + ", " + b);
-    if (matches(ifNoneMatch, etag)) return Optional.of(new Reply(304, headers, new byte[0]));
-    if (compress) headers.put("Content-Encoding", "gzip");
-    return Optional.of(new Reply(200, headers, asset.body));
+    if (!page) headers.put("Cross-Origin-Resource-Policy", "cross-origin"); // the widget's files load into partners' pages
+    headers.put("Vary", "Accept-Encoding");
+    if (matches(request.header("If-None-Match").orElse(null), etag)) return new HttpResponse(304, headers, new byte[0]);
+    if (!compress) return new HttpResponse(200, headers, asset.body);
+    headers.put("Content-Encoding", "gzip");
+    return new HttpResponse(200, headers, asset.gzipped());
   }
 
   /** The operator's exit URL in place of its placeholder, in attributes (the settings admit no quote or angle bracket). */
@@ -105,6 +119,16 @@ final class StaticSite {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static byte[] gzip(byte[] body) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // writing to memory: not reached
+    }
+    return out.toByteArray();
   }
 
   /** A strong validator: the first 128 bits of the content's SHA-256, so equal bytes always give the same tag. */

@@ -25,7 +25,7 @@ class ServerTextsTest {
 
   @Test
   void theBundlesHaveEveryTextTheServerUses() {
-    PracticeLibrary library = TestLibrary.get();
+    PracticeLibrary library = TestLibrary.real();
     List<String> keys = new ArrayList<>(List.of("language.name", "translation.note", "reason.mentioned", "reason.words",
         "reason.meaning", "reason.shared", "reason.similar"));
     for (var d : library.vocabulary().dimensions()) keys.add("role." + d.id());

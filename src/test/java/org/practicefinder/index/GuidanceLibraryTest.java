@@ -16,7 +16,7 @@ import org.practicefinder.model.Guidance;
 class GuidanceLibraryTest {
   @Test
   void entriesAreStoredInManualOrderAndSearchable() throws Exception {
-    TestLibrary.get(); // builds target/test-index, guidance included
+    TestLibrary.real(); // builds target/test-index, guidance included
     try (GuidanceLibrary guidance = GuidanceLibrary.open(Path.of("target", "test-index"))) {
       assertEquals(71, guidance.entries().size());
       assertEquals("aim-purpose", guidance.entries().get(0).id());

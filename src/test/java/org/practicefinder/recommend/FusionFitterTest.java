@@ -9,18 +9,18 @@ import org.practicefinder.TestLibrary;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.taxonomy.ConceptDetector;
 
-/** Fitting on challenges written for this test, judged from the practices' titles. */
+/** Fitting on challenges written for this test, judged from the fixture practices' titles. */
 class FusionFitterTest {
-  private static final PracticeLibrary LIBRARY = TestLibrary.get();
+  private static final PracticeLibrary LIBRARY = TestLibrary.fixture();
   private static final Recommender RECOMMENDER =
-      Recommender.create(LIBRARY, new ConceptDetector(LIBRARY.vocabulary()), TestLibrary.embedder());
+      Recommender.create(LIBRARY, new ConceptDetector(LIBRARY.vocabulary()), TestLibrary.fixtureEmbedder());
 
   @Test
   void oneWeightPerSignalFamily() {
     List<Evaluation.Query> judged = List.of(
-        new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("RU-3", 2)),
-        new Evaluation.Query("t2", "en", "a monthly newsletter that sex workers edit themselves", Map.of("UA-5a", 2, "UA-9", 2)),
-        new Evaluation.Query("t3", "en", "taxi drivers", Map.of("RU-7", 2)));
+        new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("UA-2", 2)),
+        new Evaluation.Query("t2", "en", "visits to saunas and apartments", Map.of("RU-2", 2)),
+        new Evaluation.Query("t3", "en", "an internet forum for men", Map.of("RU-4", 2)));
     FusionFitter.Fit fit = FusionFitter.fit(RECOMMENDER, judged);
     assertEquals(RECOMMENDER.signalNames(), List.copyOf(fit.weights().keySet()));
     fit.weights().forEach((signal, w) -> fit.weights().forEach((other, v) -> {
@@ -34,9 +34,9 @@ class FusionFitterTest {
 
   @Test
   void variantsAreRankedButNeverFittedOn() {
-    Evaluation.Query original = new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("RU-3", 2));
-    Evaluation.Query other = new Evaluation.Query("t2", "en", "taxi drivers", Map.of("RU-7", 2));
-    Evaluation.Query variant = new Evaluation.Query("t1-ru", "ru", "телефон доверия", Map.of("RU-3", 2), "t1");
+    Evaluation.Query original = new Evaluation.Query("t1", "en", "a telephone hotline", Map.of("UA-2", 2));
+    Evaluation.Query other = new Evaluation.Query("t2", "en", "an internet forum for men", Map.of("RU-4", 2));
+    Evaluation.Query variant = new Evaluation.Query("t1-ru", "ru", "телефон доверия", Map.of("UA-2", 2), "t1");
     FusionFitter.Fit fit = FusionFitter.fit(RECOMMENDER, List.of(original, other, variant));
     FusionFitter.Fit withoutVariant = FusionFitter.fit(RECOMMENDER, List.of(original, other));
     assertEquals(withoutVariant.weights(), fit.weights());

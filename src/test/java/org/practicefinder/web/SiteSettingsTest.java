@@ -55,7 +55,7 @@ class SiteSettingsTest {
   void thePageLeavesForTheConfiguredExitUrl() throws Exception {
     assertEquals(SiteSettings.DEFAULT_EXIT_URL, SiteSettings.parse(null, null).exitUrl());
     String exit = "https://weather.example/today?city=kyiv&units=c";
-    try (ApiServer server = new ApiServer(TestLibrary.get(), null, null, 0, SiteSettings.parse(null, null, exit))) {
+    try (ApiServer server = new ApiServer(TestLibrary.fixture(), null, null, 0, SiteSettings.parse(null, null, exit))) {
       HttpResponse<String> page = HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/")).build(), HttpResponse.BodyHandlers.ofString());
       String attribute = exit.replace("&", "&amp;");
@@ -67,7 +67,7 @@ class SiteSettingsTest {
 
   @Test
   void aServerWithTheseSettingsAppliesThem() throws Exception {
-    try (ApiServer server = new ApiServer(TestLibrary.get(), null, null, 0, PARTNERS)) {
+    try (ApiServer server = new ApiServer(TestLibrary.fixture(), null, null, 0, PARTNERS)) {
       HttpClient client = HttpClient.newHttpClient();
       String base = "http://localhost:" + server.port();
       HttpResponse<String> embed = client.send(HttpRequest.newBuilder(URI.create(base + "/embed")).build(), HttpResponse.BodyHandlers.ofString());

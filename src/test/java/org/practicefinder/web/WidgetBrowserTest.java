@@ -50,7 +50,7 @@ class WidgetBrowserTest {
 
   @BeforeAll
   static void start() {
-    library = TestLibrary.get();
+    library = TestLibrary.real();
     server = TestLibrary.startServer();
     host = "http://localhost:" + server.port();
     partner = new Browser.PartnerSite();

@@ -1,0 +1,256 @@
+package org.practicefinder.web;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.practicefinder.index.PracticeLibrary;
+import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.search.SearchRequest;
+import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.Language;
+
+/**
+ * The API's handlers, framework-neutral: each reads its parameters strictly ({@link QueryParams},
+ * {@link JsonBody}), calls the library and answers JSON. Bad input throws (see
+ * {@link Routes#failure}); nothing here knows the server. Query text is never logged.
+ */
+final class ApiHandlers {
+  /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
+  static final Gson GSON = new Gson();
+  /** Parameters of search and recommend besides the facet filters. */
+  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
+  /** Fields of a POSTed challenge. */
+  private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size"));
+
+  private final PracticeLibrary library;
+  private final PracticeSearcher searcher;
+  private final Recommender recommender;
+  private final JsonViews views;
+
+  /** A search's response key: the parsed request itself, so two different requests never share one. */
+  private record SearchKey(SearchRequest request, Language lang) {}
+
+  /** Responses to repeated searches (paging, facet clicks); at most about 20 MB. */
+  private final Cache<SearchKey, String> searches = Caffeine.newBuilder()
+      .maximumWeight(10_000_000).weigher((SearchKey key, String value) -> key.request().query().length() + value.length())
+      .expireAfterWrite(Duration.ofMinutes(10)).build();
+  /**
+   * Recommendations of the last seconds, by a hash of the normalised request (no challenge text in
+   * the key): identical requests arriving together are computed once, the others wait for it.
+   */
+  private final Cache<String, Recommender.Result> recommendations = Caffeine.newBuilder()
+      .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+
+  ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
+    this.library = library;
+    this.searcher = searcher;
+    this.recommender = recommender;
+    this.views = new JsonViews(library);
+  }
+
+  HttpResponse health(HttpRequest request) {
+    request.query().allowOnly(Set.of());
+    JsonObject o = new JsonObject();
+    o.addProperty("status", "ok");
+    o.addProperty("practices", library.records().size());
+    return ok(o);
+  }
+
+  HttpResponse search(HttpRequest request) {
+    QueryParams q = request.query();
+    Language lang = language(q.single("lang").orElse(null));
+    SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
+        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang);
+    return HttpResponse.json(200, searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang))); // errors are not cached
+  }
+
+  private String searchJson(SearchRequest sr, Language lang) {
+    SearchResult result = searcher.search(sr);
+    JsonObject o = new JsonObject();
+    o.addProperty("query", sr.query());
+    o.addProperty("total", result.total());
+    o.addProperty("page", sr.page());
+    o.addProperty("size", sr.size());
+    JsonArray hits = new JsonArray();
+    result.hits().forEach(h -> hits.add(views.searchHit(h, result.concepts(), lang)));
+    o.add("hits", hits);
+    o.add("facets", views.facets(result.facets(), lang));
+    o.add("facetTotals", GSON.toJsonTree(result.totals()));
+    o.add("facetLabels", views.facetLabels(lang));
+    o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    return GSON.toJson(o);
+  }
+
+  HttpResponse facets(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang"));
+    Language lang = language(q.single("lang").orElse(null));
+    JsonObject o = new JsonObject();
+    o.add("facets", views.facets(searcher.search(new SearchRequest("", Map.of(), 1, 1)).facets(), lang));
+    o.add("facetLabels", views.facetLabels(lang));
+    return ok(o);
+  }
+
+  HttpResponse practices(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang"));
+    Language lang = language(q.single("lang").orElse(null));
+    JsonArray list = new JsonArray();
+    for (PracticeRecord r : library.records()) list.add(views.summary(r, lang));
+    JsonObject o = new JsonObject();
+    o.addProperty("total", list.size());
+    o.add("practices", list);
+    return ok(o);
+  }
+
+  HttpResponse practice(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang"));
+    return ok(views.practice(record(request), language(q.single("lang").orElse(null))));
+  }
+
+  HttpResponse similar(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang", "size"));
+    PracticeRecord r = record(request);
+    Language lang = language(q.single("lang").orElse(null));
+    JsonArray results = new JsonArray();
+    for (Recommender.Recommendation rec : recommender.similar(r.id(), q.number("size", 5, 1, Recommender.MAX_SIZE), lang)) {
+      results.add(views.recommendation(rec, lang));
+    }
+    JsonObject o = new JsonObject();
+    o.add("results", results);
+    return ok(o);
+  }
+
+  HttpResponse recommendGet(HttpRequest request) {
+    QueryParams q = request.query();
+    String challenge = q.single("q").orElse("");
+    if (challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
+    return recommend(challenge, filters(q), q.all("exclude"), language(q.single("lang").orElse(null)),
+        q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE));
+  }
+
+  HttpResponse recommendPost(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang", "size"));
+    JsonObject o = JsonBody.read(request);
+    for (String key : o.keySet()) {
+      if (!BODY_FIELDS.contains(key)) throw new IllegalArgumentException("unknown field; known: " + BODY_FIELDS);
+      if (!q.all(key).isEmpty()) throw new IllegalArgumentException(key + " is given both in the URL and in the body");
+    }
+    JsonElement challenge = o.get("challenge");
+    if (challenge == null || !challenge.isJsonPrimitive() || !challenge.getAsJsonPrimitive().isString()
+        || challenge.getAsString().isBlank()) {
+      throw new IllegalArgumentException("\"challenge\" (text) is required");
+    }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    if (o.has("filters")) {
+      if (!o.get("filters").isJsonObject()) throw new IllegalArgumentException("\"filters\" must be an object");
+      for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("filters").entrySet()) {
+        List<String> values = stringList("filter values", e.getValue());
+        if (!values.isEmpty()) filters.put(e.getKey(), values); // an empty list filters nothing, as in GET
+      }
+    }
+    List<String> exclude = o.has("exclude") ? stringList("\"exclude\"", o.get("exclude")) : List.of();
+    Language lang = language(o.has("lang") ? bodyString(o, "lang") : q.single("lang").orElse(null));
+    int size = o.has("size") ? QueryParams.parseNumber("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE)
+        : q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
+    return recommend(challenge.getAsString(), filters, exclude, lang, size);
+  }
+
+  private HttpResponse recommend(String challenge, Map<String, List<String>> filters, List<String> exclude, Language lang, int size) {
+    Recommender.Request request = new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang);
+    Recommender.Result result = recommendations.get(key(request), k -> recommender.recommend(request));
+    JsonObject o = new JsonObject();
+    o.addProperty("challenge", challenge);
+    JsonArray results = new JsonArray();
+    result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
+    o.add("results", results);
+    o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    return ok(o);
+  }
+
+  /** @return SHA-256 of the request with its filters and exclusions in a fixed order: equal requests, equal keys */
+  static String key(Recommender.Request r) {
+    Map<String, List<String>> filters = new TreeMap<>();
+    r.filters().forEach((dim, values) -> filters.put(dim, List.copyOf(new TreeSet<>(values))));
+    String canonical = GSON.toJson(List.of(r.challenge(), filters, new TreeSet<>(r.excludedConcepts()), r.size(), r.language().code()));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JVM has SHA-256
+    }
+  }
+
+  /**
+   * Filters from repeated query parameters named after facet dimensions; empty values are ignored.
+   *
+   * @throws IllegalArgumentException for a parameter that is neither a filter nor a search or recommend parameter
+   */
+  private Map<String, List<String>> filters(QueryParams q) {
+    Set<String> known = new LinkedHashSet<>(LIST_PARAMS);
+    known.addAll(library.dimensions());
+    q.allowOnly(known);
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (String dim : library.dimensions()) {
+      Set<String> distinct = new LinkedHashSet<>();
+      for (String v : q.all(dim)) {
+        if (!v.isBlank()) distinct.add(v.trim());
+      }
+      if (!distinct.isEmpty()) filters.put(dim, List.copyOf(distinct));
+    }
+    return filters;
+  }
+
+  private PracticeRecord record(HttpRequest request) {
+    return library.record(request.pathParam("id")).orElseThrow(() -> new NoSuchElementException("no practice with that id"));
+  }
+
+  private static Language language(String code) {
+    if (code == null || code.isBlank()) return Language.EN;
+    return Language.fromCode(code).orElseThrow(() -> new IllegalArgumentException("lang must be en, ru or uk"));
+  }
+
+  private static String bodyString(JsonObject o, String key) {
+    JsonElement e = o.get(key);
+    if (!e.isJsonPrimitive()) throw new IllegalArgumentException("\"" + key + "\" must be a string or number");
+    return e.getAsString();
+  }
+
+  private static List<String> stringList(String what, JsonElement e) {
+    List<String> out = new ArrayList<>();
+    if (e.isJsonPrimitive()) out.add(e.getAsString());
+    else if (e.isJsonArray()) e.getAsJsonArray().forEach(x -> {
+      if (!x.isJsonPrimitive()) throw new IllegalArgumentException(what + " must be strings");
+      out.add(x.getAsString());
+    });
+    else throw new IllegalArgumentException(what + " must be a string or a list of strings");
+    return out;
+  }
+
+  private static HttpResponse ok(JsonElement body) {
+    return HttpResponse.json(200, GSON.toJson(body));
+  }
+}
