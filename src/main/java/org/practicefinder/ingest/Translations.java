@@ -149,6 +149,8 @@ public final class Translations {
 
   /** A translation that fails a check; the message says which. */
   private static final class Refused extends Exception {
+    private static final long serialVersionUID = 1L;
+
     Refused(String message) {
       super(message);
     }
