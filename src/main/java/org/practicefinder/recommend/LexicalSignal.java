@@ -47,7 +47,7 @@ final class LexicalSignal implements Signal {
   LexicalSignal(PracticeLibrary library, String name, Map<String, Float> englishFields, Language fixed, boolean expandSameLanguage) {
     this.library = library;
     this.name = name;
-    this.englishFields = Map.copyOf(englishFields);
+    this.englishFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(englishFields)); // a fixed clause order
     this.fixed = fixed;
     this.expandSameLanguage = expandSameLanguage;
   }

@@ -38,6 +38,11 @@ public final class Lexicon {
   private static final Pattern WORD = Pattern.compile("[\\p{L}'’ʼ]+");
   /** Shorter words are left as typed: one changed letter makes another word of them too easily. */
   static final int MIN_CORRECTED_LENGTH = 4;
+  /**
+   * The same for Russian and Ukrainian, whose words have many forms the practices never use: a
+   * short one is more likely a real word than a typo ("улику", evidence, is a letter from "улицу", street).
+   */
+  static final int MIN_CORRECTED_LENGTH_CYRILLIC = 6;
   /** Longer "words" are no words (a pasted string without spaces): left as typed. */
   static final int MAX_CORRECTED_LENGTH = 40;
   /** Unknown words looked up per text, in text order: bounds the time a long challenge takes. */
@@ -70,7 +75,7 @@ public final class Lexicon {
         }
       }
       vocabulary.put(l, Set.copyOf(forms));
-      vocabularyWords.put(l, Set.copyOf(written));
+      vocabularyWords.put(l, java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(written))); // sorted: ties resolve alike on every run
     }
     spelling.setMaxEdits(2);
     spelling.setAccuracy(ACCURACY);
@@ -93,9 +98,11 @@ public final class Lexicon {
     while (m.find()) {
       String word = m.group();
       Optional<String> better = Optional.empty();
-      if (word.length() >= MIN_CORRECTED_LENGTH && word.length() <= MAX_CORRECTED_LENGTH && lookups < MAX_LOOKUPS) {
+      boolean cyrillic = CYRILLIC.matcher(word).find();
+      int min = cyrillic ? MIN_CORRECTED_LENGTH_CYRILLIC : MIN_CORRECTED_LENGTH;
+      if (word.length() >= min && word.length() <= MAX_CORRECTED_LENGTH && lookups < MAX_LOOKUPS) {
         String lower = word.toLowerCase(Locale.ROOT);
-        List<Language> languages = CYRILLIC.matcher(word).find() ? List.of(Language.RU, Language.UK) : List.of(Language.EN);
+        List<Language> languages = cyrillic ? List.of(Language.RU, Language.UK) : List.of(Language.EN);
         if (languages.stream().noneMatch(l -> known(l, lower))) {
           lookups++;
           better = suggestion(word, languages);

@@ -111,11 +111,14 @@ public final class PracticeSearcher {
 
   /** @return the fields of a language and their boosts: its catch-all text and, weighing more, its title */
   static Map<String, Float> fields(Language language) {
-    return Map.of(Fields.text(language), 1f, Fields.title(language), TITLE_BOOST);
+    Map<String, Float> fields = new LinkedHashMap<>(); // a fixed clause order: the same scores on every run
+    fields.put(Fields.text(language), 1f);
+    fields.put(Fields.title(language), TITLE_BOOST);
+    return fields;
   }
 
   private static Map<String, Float> allFields() {
-    Map<String, Float> all = new HashMap<>();
+    Map<String, Float> all = new LinkedHashMap<>();
     for (Language l : Language.values()) all.putAll(fields(l));
     return all;
   }
