@@ -128,7 +128,7 @@ function hitCard(g) {
   return h('li', { class: 'card guidance-card' },
     h('p', { class: 'kind-label', text: kindName(state.tx, g.kind, false) }),
     h('h3', { class: 'card-title' }, h('a', { href: entryHref(g.id), lang: textLang(g), text: g.title || g.id })),
-    g.snippet ? h('p', { class: 'guidance-line' }, markedSpan(g.snippet, 'snippet')) : null);
+    g.snippet ? h('p', { class: 'guidance-line' }, markedSpan(g.snippet, 'snippet', textLang(g))) : null);
 }
 
 function renderEntry(view, g) {
@@ -154,7 +154,8 @@ function renderEntry(view, g) {
     h('header', { class: 'practice-head' },
       h('p', { class: 'eyebrow', text: kindName(tx, g.kind, false) }),
       heading(g.title || g.id, lang),
-      g.section && g.section !== g.title ? h('p', { class: 'hint', lang, text: g.section }) : null),
+      g.section && g.section !== g.title ? h('p', { class: 'hint', lang, text: g.section }) : null,
+      g.translation && g.translation.note ? h('p', { class: 'hint translation-note', text: g.translation.note }) : null),
     ...body,
     notes.length ? h('section', { class: 'notes' }, h('h3', { text: tx.t('notes') }),
       h('ol', { lang }, notes.map((n) => h('li', { text: String(n) })))) : null,

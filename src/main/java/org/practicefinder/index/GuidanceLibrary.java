@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -29,20 +29,22 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.practicefinder.model.Guidance;
+import org.practicefinder.taxonomy.Language;
 
 /**
  * The manual's guidance entries as an opened Lucene index ({@code guidance/} inside the practice
- * index folder, built with it): one document per entry with its id, kind and concepts as keywords,
- * title and text (text, a gap's Russia note, footnotes; stored, for highlighting) for BM25 with English analysis,
- * the stored entry, and an L2-normalised embedding of title and body ({@code vec_guidance},
- * DOT_PRODUCT). Entries in manual order. Thread-safe; close it once.
+ * index folder, built with it): one document per entry with its id, kind and concepts (named in its
+ * English text) as keywords; per language it is in (English, and each translation that passed the
+ * checks of {@link org.practicefinder.ingest.Translations}), a title and a text field (its text, a
+ * gap's Russia note, its footnotes; stored, for highlighting) analysed as that language, as the
+ * practices' fields are ({@link Fields#analyzer()}); the stored entry and its translations; and an
+ * L2-normalised embedding of the English title and body ({@code vec_guidance}, DOT_PRODUCT). Entries
+ * in manual order. Thread-safe; close it once.
  */
 public final class GuidanceLibrary implements Closeable {
-  /** Field names of guidance documents. */
+  /** Field names of guidance documents; the title and text of a language are {@link #title} and {@link #text}. */
   public static final String ID = "id";
   public static final String KIND = "kind";
-  public static final String TITLE = "title";
-  public static final String TEXT = "text";
   /** The ids of the vocabulary concepts the entry's text names (keywords). */
   public static final String CONCEPT = "concept";
   public static final String VECTOR = "vec_guidance";
@@ -58,6 +60,7 @@ public final class GuidanceLibrary implements Closeable {
   private final Map<String, Guidance> byId;
   private final Map<String, List<String>> concepts;
   private final Map<String, float[]> vectors;
+  private final Map<String, Map<Language, Guidance>> translations;
 
   private GuidanceLibrary(DirectoryReader reader) throws IOException {
     this.reader = reader;
@@ -67,6 +70,7 @@ public final class GuidanceLibrary implements Closeable {
     Guidance[] ordered = new Guidance[reader.maxDoc()];
     String[] idOfDoc = new String[reader.maxDoc()];
     Map<String, List<String>> conceptsById = new LinkedHashMap<>();
+    Map<String, Map<Language, Guidance>> translated = new LinkedHashMap<>();
     for (int d = 0; d < reader.maxDoc(); d++) {
       Document doc = stored.document(d);
       Guidance g = GuidanceCodec.decode(doc.get(RECORD));
@@ -74,6 +78,12 @@ public final class GuidanceLibrary implements Closeable {
       idOfDoc[d] = g.id();
       String joined = doc.get(CONCEPTS);
       conceptsById.put(g.id(), joined.isEmpty() ? List.of() : List.of(joined.split(" ")));
+      Map<Language, Guidance> byLanguage = new EnumMap<>(Language.class);
+      for (Language l : Language.values()) {
+        String json = doc.get(record(l));
+        if (l != Language.EN && json != null) byLanguage.put(l, GuidanceCodec.decode(json));
+      }
+      translated.put(g.id(), Collections.unmodifiableMap(byLanguage));
     }
     Map<String, float[]> vectorsById = new LinkedHashMap<>();
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -89,6 +99,7 @@ public final class GuidanceLibrary implements Closeable {
     this.entries = List.copyOf(m.values());
     this.concepts = Map.copyOf(conceptsById);
     this.vectors = Map.copyOf(vectorsById);
+    this.translations = Map.copyOf(translated);
   }
 
   /**
@@ -113,16 +124,20 @@ public final class GuidanceLibrary implements Closeable {
    *
    * @param vectors each entry's embedding (title and {@link Guidance#body()}, L2-normalised), parallel to {@code entries}
    * @param concepts the concept ids each entry's text names, parallel to {@code entries}
+   * @param translations entry id → language → the entry in that language, for those translated
    * @throws IOException if the index cannot be written
    */
-  public static void write(Path practiceIndexDir, List<Guidance> entries, List<float[]> vectors, List<List<String>> concepts)
-      throws IOException {
+  public static void write(Path practiceIndexDir, List<Guidance> entries, List<float[]> vectors, List<List<String>> concepts,
+      Map<String, Map<Language, Guidance>> translations) throws IOException {
     if (vectors.size() != entries.size() || concepts.size() != entries.size()) {
       throw new IllegalArgumentException("one vector and one concept list per entry");
     }
     List<Document> docs = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) docs.add(document(entries.get(i), i, vectors.get(i), concepts.get(i)));
-    IndexWriterConfig config = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    for (int i = 0; i < entries.size(); i++) {
+      Guidance g = entries.get(i);
+      docs.add(document(g, i, vectors.get(i), concepts.get(i), translations.getOrDefault(g.id(), Map.of())));
+    }
+    IndexWriterConfig config = new IndexWriterConfig(Fields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     try (Directory dir = FSDirectory.open(practiceIndexDir.resolve(FOLDER)); IndexWriter writer = new IndexWriter(dir, config)) {
       writer.addDocuments(docs);
       writer.commit();
@@ -144,6 +159,26 @@ public final class GuidanceLibrary implements Closeable {
     return entries.stream().filter(g -> g.kind() == kind).toList();
   }
 
+  /** @return the entry in {@code language} if it is translated into it, else in English */
+  public Guidance in(Guidance g, Language language) {
+    return translations.getOrDefault(g.id(), Map.of()).getOrDefault(language, g);
+  }
+
+  /** @return the language {@link #in} serves the entry in when {@code language} is asked for */
+  public Language served(Guidance g, Language language) {
+    return translations.getOrDefault(g.id(), Map.of()).containsKey(language) ? language : Language.EN;
+  }
+
+  /** @return the title field of a language: {@code title}, {@code title_ru}, {@code title_uk} */
+  public static String title(Language language) {
+    return Fields.title(language);
+  }
+
+  /** @return the text field of a language, stored: {@code text}, {@code text_ru}, {@code text_uk} */
+  public static String text(Language language) {
+    return Fields.text(language);
+  }
+
   /** @return the key gaps whose example names the practice ({@link Guidance.Gap#practices()}), in manual order */
   public List<Guidance> gapsOf(String practiceId) {
     return entries.stream().filter(g -> g.gap().map(gap -> gap.practices().contains(practiceId)).orElse(false)).toList();
@@ -159,7 +194,7 @@ public final class GuidanceLibrary implements Closeable {
     return vectors.get(g.id());
   }
 
-  /** @return a BM25 searcher over {@link #TITLE} and {@link #TEXT}; {@link #KIND}, {@link #ID} and {@link #CONCEPT} are keywords */
+  /** @return a BM25 searcher over each language's {@link #title} and {@link #text}; {@link #KIND}, {@link #ID} and {@link #CONCEPT} are keywords */
   public IndexSearcher searcher() {
     return searcher;
   }
@@ -169,20 +204,31 @@ public final class GuidanceLibrary implements Closeable {
     return GuidanceCodec.decode(reader.storedFields().document(docId).get(RECORD));
   }
 
-  private static Document document(Guidance g, int order, float[] vector, List<String> concepts) {
+  private static Document document(Guidance g, int order, float[] vector, List<String> concepts,
+      Map<Language, Guidance> translations) {
     Document doc = new Document();
     doc.add(new StringField(ID, g.id(), Field.Store.NO));
     doc.add(new StringField(KIND, g.kind().id(), Field.Store.NO));
-    doc.add(new TextField(TITLE, g.title(), Field.Store.NO));
-    List<String> text = new ArrayList<>(List.of(g.body()));
-    text.addAll(g.notes());
-    doc.add(new TextField(TEXT, String.join("\n", text), Field.Store.YES));
+    for (Language l : Language.values()) {
+      Guidance t = l == Language.EN ? g : translations.get(l);
+      if (t == null) continue;
+      doc.add(new TextField(title(l), t.title(), Field.Store.NO));
+      List<String> text = new ArrayList<>(List.of(t.body()));
+      text.addAll(t.notes());
+      doc.add(new TextField(text(l), String.join("\n", text), Field.Store.YES));
+      if (l != Language.EN) doc.add(new StoredField(record(l), GuidanceCodec.encode(t)));
+    }
     for (String c : concepts) doc.add(new StringField(CONCEPT, c, Field.Store.NO));
     doc.add(new StoredField(CONCEPTS, String.join(" ", concepts)));
     doc.add(new StoredField(RECORD, GuidanceCodec.encode(g)));
     doc.add(new StoredField(ORDER, order));
     doc.add(new KnnFloatVectorField(VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
     return doc;
+  }
+
+  /** @return the stored field of an entry's translation: {@code record_ru}… */
+  private static String record(Language language) {
+    return RECORD + "_" + language.code();
   }
 
   @Override

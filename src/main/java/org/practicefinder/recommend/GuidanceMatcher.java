@@ -5,14 +5,15 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.practicefinder.embed.Embedder;
@@ -22,6 +23,7 @@ import org.practicefinder.model.Guidance;
 import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Language;
 
 /**
  * Finds the key gaps and key elements of the manual's guidance that a challenge is about. An entry
@@ -35,7 +37,8 @@ import org.practicefinder.taxonomy.ConceptDetector;
  *       topics detected in the challenge (each weighs ln(practices / practices tagged with it), as
  *       for {@link MatchStrength}) are named in its text, or at least {@value #MIN_SHARE} of the
  *       weight of the challenge's words (each weighs its IDF over the guidance entries, so "sex
- *       workers" weighs almost nothing) occur in it.
+ *       workers" weighs almost nothing) occur in it, in the challenge's language (the entry's
+ *       translation for a Russian or Ukrainian challenge).
  * </ol>
  *
  * At most {@value #MAX_MATCHES}, the most standing out first. The thresholds were set by reading the
@@ -72,25 +75,32 @@ public final class GuidanceMatcher {
   private final PracticeLibrary library;
   private final GuidanceLibrary guidance;
   private final Embedder embedder;
-  private final Analyzer analyzer = new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS);
-  private final Map<String, Set<String>> termsById = new HashMap<>();
-  private final Map<String, Double> idf = new HashMap<>();
-  private final double unknownIdf;
+  /** The entries' words in one language: by entry (those written or translated in it), with their IDF over them. */
+  private record Vocabulary(Analyzer analyzer, Map<String, Set<String>> termsById, Map<String, Double> idf, double unknownIdf) {}
+
+  private final Map<Language, Vocabulary> byLanguage = new EnumMap<>(Language.class);
 
   GuidanceMatcher(PracticeLibrary library, Embedder embedder) {
     this.library = library;
     this.guidance = library.guidance();
     this.embedder = embedder;
-    Map<String, Integer> df = new HashMap<>();
-    for (Guidance g : guidance.entries()) {
-      Set<String> terms = new HashSet<>();
-      for (Word w : words(g.title() + "\n" + g.body())) terms.add(w.term());
-      termsById.put(g.id(), terms);
-      terms.forEach(t -> df.merge(t, 1, Integer::sum));
+    for (Language l : Language.values()) {
+      Analyzer analyzer = l.analyzer(QueryAnalyzer.challengeStopWords(l), null);
+      Map<String, Set<String>> termsById = new HashMap<>();
+      Map<String, Integer> df = new HashMap<>();
+      for (Guidance english : guidance.entries()) {
+        if (guidance.served(english, l) != l) continue;
+        Guidance g = guidance.in(english, l);
+        Set<String> terms = new HashSet<>();
+        for (Word w : words(analyzer, g.title() + "\n" + g.body())) terms.add(w.term());
+        termsById.put(g.id(), terms);
+        terms.forEach(t -> df.merge(t, 1, Integer::sum));
+      }
+      int n = termsById.size();
+      Map<String, Double> idf = new HashMap<>();
+      df.forEach((term, count) -> idf.put(term, Math.log((n + 1.0) / (count + 1.0))));
+      byLanguage.put(l, new Vocabulary(analyzer, termsById, idf, Math.log(n + 1.0)));
     }
-    int n = guidance.entries().size();
-    df.forEach((term, count) -> idf.put(term, Math.log((n + 1.0) / (count + 1.0))));
-    this.unknownIdf = Math.log(n + 1.0);
   }
 
   /** @return the matching key gaps and key elements, the most standing out first; none for a library without guidance */
@@ -114,7 +124,8 @@ public final class GuidanceMatcher {
     if (sd == 0) return List.of();
 
     List<Concept> topics = challenge.concepts().stream().map(ConceptDetector.Detected::concept).distinct().toList();
-    List<Word> words = words(challenge.text());
+    Vocabulary vocabulary = byLanguage.get(challenge.language());
+    List<Word> words = words(vocabulary.analyzer(), challenge.text());
     List<Match> out = new ArrayList<>();
     for (Guidance g : entries) {
       if (!KINDS.contains(g.kind())) continue;
@@ -133,14 +144,14 @@ public final class GuidanceMatcher {
         }
       }
       shared.sort(Comparator.comparingDouble(c -> -MatchStrength.weight(c, library)));
-      Set<String> terms = termsById.get(g.id());
+      Set<String> terms = vocabulary.termsById().getOrDefault(g.id(), Set.of());
       double wordWeight = 0;
       double foundWeight = 0;
       Set<String> seen = new HashSet<>();
-      List<String> found = new ArrayList<>();
+      Set<String> found = new LinkedHashSet<>(); // a Ukrainian word may have two lemmas
       for (Word w : words) {
         if (!seen.add(w.term())) continue;
-        double weight = idf.getOrDefault(w.term(), unknownIdf);
+        double weight = vocabulary.idf().getOrDefault(w.term(), vocabulary.unknownIdf());
         wordWeight += weight;
         if (terms.contains(w.term())) {
           foundWeight += weight;
@@ -156,8 +167,8 @@ public final class GuidanceMatcher {
     return out.size() > MAX_MATCHES ? List.copyOf(out.subList(0, MAX_MATCHES)) : List.copyOf(out);
   }
 
-  /** @return the text's words after English analysis (stop words out, stemmed), each with the word as written */
-  private List<Word> words(String text) {
+  /** @return the text's words after a language's analysis (stop words out, stemmed), each with the word as written */
+  private static List<Word> words(Analyzer analyzer, String text) {
     List<Word> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream("text", text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

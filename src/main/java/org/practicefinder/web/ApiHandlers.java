@@ -93,7 +93,7 @@ final class ApiHandlers {
     QueryParams q = request.query();
     Language lang = language(q.single("lang").orElse(null));
     SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
-        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")));
+        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang);
     return HttpResponse.json(200, searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang))); // errors are not cached
   }
 
@@ -111,7 +111,10 @@ final class ApiHandlers {
     o.add("facetTotals", GSON.toJsonTree(result.totals()));
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
-    o.add("guidance", guidanceHits(guidanceSearcher.search(sr.query(), Optional.empty(), GUIDANCE_IN_SEARCH), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    // the words the practices were searched for, spelling corrected
+    String words = result.corrected().orElse(sr.query());
+    o.add("guidance", guidanceHits(guidanceSearcher.search(words, Optional.empty(), GUIDANCE_IN_SEARCH, lang), lang));
     return GSON.toJson(o);
   }
 
@@ -127,7 +130,7 @@ final class ApiHandlers {
         .orElseThrow(() -> new IllegalArgumentException("unknown kind; known: " + KINDS)));
     String text = q.single("q").orElse("");
     if (!text.isBlank()) {
-      return ok(guidanceHits(guidanceSearcher.search(text, kind, library.guidance().entries().size()), lang));
+      return ok(guidanceHits(guidanceSearcher.search(text, kind, library.guidance().entries().size(), lang), lang));
     }
     JsonArray entries = new JsonArray();
     for (Guidance g : kind.map(library.guidance()::ofKind).orElse(library.guidance().entries())) entries.add(views.guidance(g, lang));
@@ -165,7 +168,8 @@ final class ApiHandlers {
   HttpResponse practicesCsv(HttpRequest request) throws IOException {
     request.query().allowOnly(Set.of());
     StringBuilder csv = new StringBuilder();
-    List<String> facets = library.dimensions().stream().filter(d -> !Fields.HEADER_DIMENSIONS.contains(d)).toList(); // country and places have their columns
+    // country and places have their own columns; the year is a facet of its own
+    List<String> facets = library.dimensions().stream().filter(d -> !d.equals(Fields.COUNTRY) && !d.equals(Fields.LOCATION)).toList();
     new PracticeCsv(facets).write(library.records(), csv);
     return download(csv.toString(), "text/csv; charset=utf-8", "practices.csv");
   }
@@ -263,6 +267,7 @@ final class ApiHandlers {
     result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
     JsonArray guidance = new JsonArray();
     result.guidance().forEach(m -> guidance.add(views.guidanceMatch(m, lang)));
     o.add("guidance", guidance);

@@ -2,16 +2,13 @@ package org.practicefinder.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Guidance;
+import org.practicefinder.model.Practice;
 import org.practicefinder.opendata.PracticeJson;
 import org.practicefinder.recommend.GuidanceMatcher;
 import org.practicefinder.recommend.MatchStrength;
@@ -21,7 +18,6 @@ import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
-import org.practicefinder.taxonomy.Tagger;
 
 /** Translates library objects into the JSON shapes of the HTTP API and the {@code export} command. */
 public final class JsonViews {
@@ -32,30 +28,42 @@ public final class JsonViews {
   }
 
   /**
-   * @return the whole practice: header fields, sections (prose as text, lists as arrays), notes,
-   *     source (as in {@link PracticeJson}), facets with labels, evidence, and {@code keyGaps}: the
-   *     manual's key gaps whose example names it ({id, title, recommendation})
+   * @return the whole practice in {@code lang} if it is translated into it, else in English:
+   *     header fields, sections (prose as text, lists as arrays), notes, source (as in
+   *     {@link PracticeJson}), facets with labels, evidence (concept id → the sentence that made it
+   *     so, from the same text where it names the concept), and {@code keyGaps}: the manual's key
+   *     gaps whose example names it ({@link #guidanceSummary} and recommendation, in {@code lang} where translated)
    */
   public JsonObject practice(PracticeRecord record, Language lang) {
+    Practice p = record.practice(lang);
     JsonObject o = summary(record, lang);
-    PracticeJson.addBody(record.practice(), o);
+    PracticeJson.addBody(p, o);
     JsonObject evidence = new JsonObject();
-    record.tagging().evidence().forEach(evidence::addProperty);
+    record.evidence(lang).forEach(evidence::addProperty);
     o.add("evidence", evidence);
     JsonArray gaps = new JsonArray();
     for (Guidance g : library.guidance().gapsOf(record.id())) {
-      JsonObject go = guidanceSummary(g);
-      go.addProperty("recommendation", g.gap().orElseThrow().recommendation());
+      JsonObject go = guidanceSummary(g, lang);
+      go.addProperty("recommendation", library.guidance().in(g, lang).gap().orElseThrow().recommendation());
       gaps.add(go);
     }
     o.add("keyGaps", gaps);
     return o;
   }
 
-  /** @return id, title, organisation, country, locations and facets with labels */
+  /**
+   * @return id, title, organisation, country, locations and facets with labels; {@code language},
+   *     the language of the title and text ({@code lang} if the practice is written or translated in
+   *     it, else its original's); and for a translation, {@code translation}: {@code from} (the
+   *     original's language), {@code note} (saying so, in {@code lang}) and {@code original} (the
+   *     API path of the original)
+   */
   public JsonObject summary(PracticeRecord record, Language lang) {
+    Practice p = record.practice(lang);
+    Language served = record.served(lang);
     JsonObject o = new JsonObject();
-    PracticeJson.addHeader(record.practice(), o);
+    PracticeJson.addHeader(p, o);
+    addLanguage(o, served, record.original(), "/api/practices/" + p.id());
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> {
       JsonArray values = new JsonArray();
@@ -67,45 +75,64 @@ public final class JsonViews {
   }
 
   /**
-   * @return a whole guidance entry: {@code type} ("guidance"), id, kind, title, section, text,
-   *     notes, source; a key gap also its barrier, recommendation, example, russiaNote? and
-   *     practices ({id, title} of those its example names, in manual order)
+   * Adds {@code language}, the language of the text served, and for a translation {@code translation}:
+   * {@code from} (the original's language), {@code note} (saying so, in the served language) and
+   * {@code original} (the API path of the original).
    */
-  public JsonObject guidance(Guidance g, Language lang) {
-    JsonObject o = guidanceSummary(g);
+  private static void addLanguage(JsonObject o, Language served, Language original, String path) {
+    o.addProperty("language", served.code());
+    if (served == original) return;
+    JsonObject t = new JsonObject();
+    t.addProperty("from", original.code());
+    t.addProperty("note", Texts.of(served).get("translation.note"));
+    t.addProperty("original", path + "?lang=" + original.code());
+    o.add("translation", t);
+  }
+
+  /**
+   * @return a whole guidance entry in {@code lang} if it is translated into it, else in English:
+   *     {@link #guidanceSummary}, text, notes, source; a key gap also its barrier, recommendation,
+   *     example, russiaNote? and practices ({id, title} of those its example names, in manual order)
+   */
+  public JsonObject guidance(Guidance english, Language lang) {
+    Guidance g = library.guidance().in(english, lang);
+    JsonObject o = guidanceSummary(english, lang);
     o.addProperty("text", g.text());
     g.gap().ifPresent(gap -> {
       o.addProperty("barrier", gap.barrier());
       o.addProperty("recommendation", gap.recommendation());
       o.addProperty("example", gap.example());
       gap.russiaNote().ifPresent(n -> o.addProperty("russiaNote", n));
-      o.add("practices", practiceLinks(gap.practices()));
+      o.add("practices", practiceLinks(gap.practices(), lang));
     });
     o.add("notes", strings(g.notes()));
     o.add("source", PracticeJson.citation(g.source()));
     return o;
   }
 
-  /** @return a guidance search hit: type, id, kind, title, section, score and {@code snippet} (HTML with {@code <mark>}) if its words matched */
+  /**
+   * @return a guidance search hit: {@link #guidanceSummary}, score and {@code snippet} (HTML with
+   *     {@code <mark>}, in the entry's served language) if its words matched
+   */
   public JsonObject guidanceHit(GuidanceSearcher.Hit hit, Language lang) {
-    JsonObject o = guidanceSummary(hit.entry());
+    JsonObject o = guidanceSummary(hit.entry(), lang);
     o.addProperty("score", round(hit.score()));
     hit.snippet().ifPresent(html -> o.addProperty("snippet", html));
     return o;
   }
 
   /**
-   * @return a key gap or key element that matches a challenge: type, id, kind, title, section; a
-   *     gap's recommendation and practices; {@code meaning} (the z-score of its cosine with the
+   * @return a key gap or key element that matches a challenge: {@link #guidanceSummary}; a gap's
+   *     recommendation and practices; {@code meaning} (the z-score of its cosine with the
    *     challenge), {@code sharedConcepts} (the challenge's topics it names, with labels in
    *     {@code lang}) and {@code words} (the challenge's telling words it has)
    */
   public JsonObject guidanceMatch(GuidanceMatcher.Match m, Language lang) {
-    Guidance g = m.entry();
-    JsonObject o = guidanceSummary(g);
+    Guidance g = library.guidance().in(m.entry(), lang);
+    JsonObject o = guidanceSummary(m.entry(), lang);
     g.gap().ifPresent(gap -> {
       o.addProperty("recommendation", gap.recommendation());
-      o.add("practices", practiceLinks(gap.practices()));
+      o.add("practices", practiceLinks(gap.practices(), lang));
     });
     o.addProperty("meaning", round(m.meaning()));
     JsonArray shared = new JsonArray();
@@ -115,39 +142,43 @@ public final class JsonViews {
     return o;
   }
 
-  private static JsonObject guidanceSummary(Guidance g) {
+  /**
+   * @return {@code type} ("guidance"), id, kind, title and section in {@code lang} if the entry is
+   *     translated into it, else in English, with its {@link #addLanguage language}
+   */
+  private JsonObject guidanceSummary(Guidance english, Language lang) {
+    Guidance g = library.guidance().in(english, lang);
     JsonObject o = new JsonObject();
     o.addProperty("type", "guidance");
     o.addProperty("id", g.id());
     o.addProperty("kind", g.kind().id());
     o.addProperty("title", g.title());
     o.addProperty("section", g.section());
+    addLanguage(o, library.guidance().served(english, lang), Language.EN, "/api/guidance/" + g.id());
     return o;
   }
 
-  /** @return {id, title} of each practice the library has, in the given order */
-  private JsonArray practiceLinks(List<String> ids) {
+  /** @return {id, title, language} of each practice the library has, in the given order, its title in {@code lang} where translated */
+  private JsonArray practiceLinks(List<String> ids, Language lang) {
     JsonArray a = new JsonArray();
     for (String id : ids) {
       library.record(id).ifPresent(r -> {
         JsonObject p = new JsonObject();
         p.addProperty("id", id);
-        p.addProperty("title", r.practice().title());
+        p.addProperty("title", r.practice(lang).title());
+        p.addProperty("language", r.served(lang).code());
         a.add(p);
       });
     }
     return a;
   }
 
-  /** @return {"id", "label"} of a facet value; concept labels in {@code lang}, other values as they are */
+  /** @return {"id", "label"} of a facet value, the label in {@code lang} ({@link org.practicefinder.index.Dimensions}), and a concept's parent */
   JsonObject label(String dim, String value, Language lang) {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
-    var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    Map<String, Map<Language, String>> names = dim.equals("country") ? COUNTRY_LABELS : dim.equals("location") ? PLACE_LABELS : Map.of();
-    String other = names.getOrDefault(value, Map.of()).getOrDefault(lang, value);
-    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
-    concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
+    o.addProperty("label", library.registry().valueLabel(dim, value, lang));
+    library.registry().concept(dim, value).flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
   }
 
@@ -170,39 +201,10 @@ public final class JsonViews {
   public JsonObject facetLabels(Language lang) {
     JsonObject o = new JsonObject();
     for (String dim : library.dimensions()) {
-      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> HEADER_LABELS.get(dim).get(lang)));
+      o.addProperty(dim, library.registry().label(dim, lang));
     }
     return o;
   }
-
-  /** Country names in the three languages. */
-  private static final Map<String, Map<Language, String>> COUNTRY_LABELS = Map.of(
-      "Ukraine", Map.of(Language.EN, "Ukraine", Language.RU, "Украина", Language.UK, "Україна"),
-      "Russia", Map.of(Language.EN, "Russia", Language.RU, "Россия", Language.UK, "Росія"));
-
-  /** Place names in Russian and Ukrainian by their canonical English name, from {@code place-labels.tsv}. */
-  static final Map<String, Map<Language, String>> PLACE_LABELS = placeLabels();
-
-  private static Map<String, Map<Language, String>> placeLabels() {
-    Map<String, Map<Language, String>> out = new HashMap<>();
-    try (InputStream in = JsonViews.class.getResourceAsStream("/place-labels.tsv")) {
-      if (in == null) throw new IllegalStateException("place-labels.tsv missing from the class path");
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] cols = line.split("\t");
-        if (cols.length != 3) throw new IllegalStateException("place-labels.tsv: want english, ru, uk in: " + line);
-        out.put(cols[0], Map.of(Language.EN, cols[0], Language.RU, cols[1], Language.UK, cols[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Map.copyOf(out);
-  }
-
-  private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
-      "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),
-      "location", Map.of(Language.EN, "Place", Language.RU, "Город или регион", Language.UK, "Місто або регіон"),
-      Tagger.YEAR, Map.of(Language.EN, "Year started", Language.RU, "Год начала", Language.UK, "Рік початку"));
 
   public JsonArray concepts(List<ConceptDetector.Detected> detected, Language lang) {
     JsonArray a = new JsonArray();
@@ -235,7 +237,7 @@ public final class JsonViews {
       JsonObject t = label(c.dimension(), c.id(), lang);
       t.addProperty("dimension", c.dimension());
       t.addProperty("matched", d.matched());
-      String sentence = record.tagging().evidence().get(c.id());
+      String sentence = record.evidence(lang).get(c.id());
       if (sentence != null) t.addProperty("evidence", sentence);
       topics.add(t);
     }
@@ -267,8 +269,8 @@ public final class JsonViews {
       JsonObject eo = new JsonObject();
       eo.addProperty("section", e.section());
       eo.addProperty("html", e.html());
-      JsonArray terms = strings(e.terms());
-      eo.add("terms", terms);
+      eo.add("terms", strings(e.terms()));
+      eo.add("words", strings(e.words()));
       o.add("evidence", eo);
     });
     JsonArray shared = new JsonArray();

@@ -165,6 +165,52 @@ class GuidanceApiTest {
   }
 
   @Test
+  void inRussianAndUkrainianTheGuidanceIsServedTranslatedAndSaysSo() throws Exception {
+    JsonObject uk = get("/api/guidance/gap-undocumented-migrants?lang=uk");
+    assertEquals("uk", uk.get("language").getAsString());
+    assertTrue(uk.get("title").getAsString().startsWith("Брак доступу до медичних послуг для секс-працівників"), uk.toString());
+    assertEquals("Ключові прогалини", uk.get("section").getAsString());
+    assertTrue(uk.get("recommendation").getAsString().startsWith("Уряди у своїй політиці мають враховувати"));
+    assertTrue(uk.get("russiaNote").getAsString().startsWith("Міграційне законодавство Російської Федерації"));
+    JsonObject marker = uk.getAsJsonObject("translation");
+    assertEquals("en", marker.get("from").getAsString());
+    assertEquals("/api/guidance/gap-undocumented-migrants?lang=en", marker.get("original").getAsString());
+    assertFalse(marker.get("note").getAsString().isBlank());
+    JsonObject practice = uk.getAsJsonArray("practices").get(0).getAsJsonObject();
+    assertEquals("uk", practice.get("language").getAsString());
+    assertFalse(practice.get("title").getAsString().equals("Drop-in centre at Botkin Hospital"), "the practice's title in Ukrainian");
+    JsonObject en = get("/api/guidance/gap-undocumented-migrants");
+    assertEquals("en", en.get("language").getAsString());
+    assertFalse(en.has("translation"));
+
+    JsonObject ruGap = get("/api/practices/RU-6?lang=ru").getAsJsonArray("keyGaps").get(0).getAsJsonObject();
+    assertEquals("ru", ruGap.get("language").getAsString());
+    assertTrue(ruGap.get("recommendation").getAsString().startsWith("Правительства"), ruGap.toString());
+
+    // found by its Ukrainian words, with the passage in Ukrainian
+    JsonObject hits = get("/api/guidance?lang=uk&kind=gap&q=" + q("депортували"));
+    JsonObject hit = hits.getAsJsonArray("hits").get(0).getAsJsonObject();
+    assertEquals("gap-undocumented-migrants", hit.get("id").getAsString());
+    assertTrue(hit.get("snippet").getAsString().contains("<mark>депортували</mark>"), hit.toString());
+  }
+
+  @Test
+  void aRussianChallengeBringsTheGapInRussian() throws Exception {
+    String body = "{\"challenge\": " + new Gson().toJson("Мигрантов без документов не лечат в больнице") + ", \"lang\": \"ru\"}";
+    HttpResponse<String> res = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/recommend"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, res.statusCode(), res.body());
+    JsonObject gap = JsonParser.parseString(res.body()).getAsJsonObject().getAsJsonArray("guidance").get(0).getAsJsonObject();
+    assertEquals("gap-undocumented-migrants", gap.get("id").getAsString());
+    assertEquals("ru", gap.get("language").getAsString());
+    assertEquals(List.of("Мигрантов", "документов", "больнице"),
+        StreamSupport.stream(gap.getAsJsonArray("words").spliterator(), false).map(e -> e.getAsString()).toList());
+    assertEquals("Мигранты и мобильные секс-работники",
+        gap.getAsJsonArray("sharedConcepts").get(0).getAsJsonObject().get("label").getAsString());
+  }
+
+  @Test
   void theWholeLibraryDownloadsAsJsonAndCsvWithCitations() throws Exception {
     HttpResponse<String> json = send("/api/practices.json");
     assertEquals(200, json.statusCode());

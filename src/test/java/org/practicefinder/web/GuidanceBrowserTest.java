@@ -8,6 +8,11 @@ import static org.practicefinder.web.Browser.waitFor;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,6 +62,13 @@ class GuidanceBrowserTest {
     return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
   }
 
+  /** The undocumented migrants' gap as the API serves it in {@code lang}. */
+  private static JsonObject migrantsGap(String lang) throws Exception {
+    HttpResponse<String> res = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(host + "/api/guidance/gap-undocumented-migrants?lang=" + lang)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return JsonParser.parseString(res.body()).getAsJsonObject();
+  }
+
   /** The page's safety rules on whatever view is shown: the exit first and visible, the title neutral. */
   private static void safe(String lang) throws Exception {
     WebElement exit = driver.findElement(By.id("quick-exit"));
@@ -100,14 +112,19 @@ class GuidanceBrowserTest {
         text(lang, "examplePractices"), text(lang, "russiaNote")), shown(".guidance-entry h3"));
     assertEquals("guidance-title", js(driver, "return document.activeElement.id"), "focus moves to the entry");
     assertEquals(text(lang, "kindGap").toUpperCase(), driver.findElement(By.cssSelector(".guidance-entry .eyebrow")).getText());
-    assertTrue(driver.findElement(By.cssSelector(".guidance-recommendation")).getText()
-        .contains("Governments in their policies must address these exclusion scenarios"));
-    assertTrue(driver.findElement(By.cssSelector(".russia-note")).getText().contains("deported"));
+    JsonObject gap = migrantsGap(lang);
+    assertEquals(gap.get("title").getAsString(), driver.findElement(By.id("guidance-title")).getText());
+    assertEquals(lang, driver.findElement(By.id("guidance-title")).getAttribute("lang"), "the entry is read in the page's language");
+    assertTrue(driver.findElement(By.cssSelector(".guidance-recommendation")).getText().contains(gap.get("recommendation").getAsString()));
+    assertTrue(driver.findElement(By.cssSelector(".russia-note")).getText().contains(gap.get("russiaNote").getAsString()));
+    assertEquals(lang.equals("en") ? 0 : 1, driver.findElements(By.cssSelector(".guidance-entry .translation-note")).size(),
+        "a translation says so");
     safe(lang);
     check("gap", lang);
 
     driver.findElement(By.cssSelector(".guidance-entry a[href='#/practice/RU-6']")).click();
-    waitFor(driver, "const h = document.getElementById('practice-title'); return h && h.textContent === 'Drop-in centre at Botkin Hospital'");
+    waitFor(driver, "return !document.getElementById('practice').hidden && document.getElementById('practice-title')");
+    assertEquals(host + "/?lang=" + lang + "#/practice/RU-6", driver.getCurrentUrl());
     WebElement back = driver.findElement(By.cssSelector(".practice-actions .back"));
     assertEquals("← " + text(lang, "back"), back.getText(), "from the guidance, Back says Back, not Back to results");
     back.click();
@@ -136,7 +153,7 @@ class GuidanceBrowserTest {
   void aChallengesResultsShowTheGuidanceItIsAboutAboveThePractices(String lang) throws Exception {
     String challenge = lang.equals("en")
         ? "Women who came from abroad and have no papers are sent away from the hospital because they are not insured"
-        : "Секс-працівниці-мігрантки без реєстрації не отримують лікування в лікарнях";
+        : "Мігрантів без документів не лікують у лікарні";
     driver.get(host + "/?lang=" + lang);
     waitFor(driver, "return document.querySelectorAll('#results-list .card:not(.skeleton)').length === 10");
     driver.findElement(By.id("tab-challenge")).click();
@@ -149,7 +166,8 @@ class GuidanceBrowserTest {
     List<WebElement> found = driver.findElements(By.cssSelector("#guidance-found .guidance-title a"));
     assertEquals(List.of(host + "/?lang=" + lang + "#/guidance/gap-undocumented-migrants"), found.stream().map(a -> a.getAttribute("href")).toList());
     assertEquals(text(lang, "kindGap").toUpperCase(), driver.findElement(By.cssSelector("#guidance-found .kind-label")).getText());
-    assertTrue(driver.findElement(By.cssSelector("#guidance-found .guidance-line")).getText().contains("Governments in their policies"));
+    assertTrue(driver.findElement(By.cssSelector("#guidance-found .guidance-line")).getText().contains(migrantsGap(lang).get("recommendation").getAsString()));
+    assertEquals(lang, driver.findElement(By.cssSelector("#guidance-found .guidance-title a")).getAttribute("lang"));
     assertTrue((Boolean) js(driver, "return document.getElementById('guidance-found').compareDocumentPosition("
         + "document.getElementById('results-list')) === Node.DOCUMENT_POSITION_FOLLOWING"), "above the practices");
     check("challenge", lang);
