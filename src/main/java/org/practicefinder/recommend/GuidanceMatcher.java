@@ -72,13 +72,13 @@ public final class GuidanceMatcher {
 
   private record Word(String term, String typed) {}
 
+  /** The entries' words in one language: by entry (those written or translated in it), with their IDF over them. */
+  private record EntryWords(Analyzer analyzer, Map<String, Set<String>> termsById, Map<String, Double> idf, double unknownIdf) {}
+
   private final PracticeLibrary library;
   private final GuidanceLibrary guidance;
   private final Embedder embedder;
-  /** The entries' words in one language: by entry (those written or translated in it), with their IDF over them. */
-  private record Vocabulary(Analyzer analyzer, Map<String, Set<String>> termsById, Map<String, Double> idf, double unknownIdf) {}
-
-  private final Map<Language, Vocabulary> byLanguage = new EnumMap<>(Language.class);
+  private final Map<Language, EntryWords> byLanguage = new EnumMap<>(Language.class);
 
   GuidanceMatcher(PracticeLibrary library, Embedder embedder) {
     this.library = library;
@@ -99,7 +99,7 @@ public final class GuidanceMatcher {
       int n = termsById.size();
       Map<String, Double> idf = new HashMap<>();
       df.forEach((term, count) -> idf.put(term, Math.log((n + 1.0) / (count + 1.0))));
-      byLanguage.put(l, new Vocabulary(analyzer, termsById, idf, Math.log(n + 1.0)));
+      byLanguage.put(l, new EntryWords(analyzer, termsById, idf, Math.log(n + 1.0)));
     }
   }
 
@@ -124,8 +124,8 @@ public final class GuidanceMatcher {
     if (sd == 0) return List.of();
 
     List<Concept> topics = challenge.concepts().stream().map(ConceptDetector.Detected::concept).distinct().toList();
-    Vocabulary vocabulary = byLanguage.get(challenge.language());
-    List<Word> words = words(vocabulary.analyzer(), challenge.text());
+    EntryWords entryWords = byLanguage.get(challenge.language());
+    List<Word> words = words(entryWords.analyzer(), challenge.text());
     List<Match> out = new ArrayList<>();
     for (Guidance g : entries) {
       if (!KINDS.contains(g.kind())) continue;
@@ -144,14 +144,14 @@ public final class GuidanceMatcher {
         }
       }
       shared.sort(Comparator.comparingDouble(c -> -MatchStrength.weight(c, library)));
-      Set<String> terms = vocabulary.termsById().getOrDefault(g.id(), Set.of());
+      Set<String> terms = entryWords.termsById().getOrDefault(g.id(), Set.of());
       double wordWeight = 0;
       double foundWeight = 0;
       Set<String> seen = new HashSet<>();
       Set<String> found = new LinkedHashSet<>(); // a Ukrainian word may have two lemmas
       for (Word w : words) {
         if (!seen.add(w.term())) continue;
-        double weight = vocabulary.idf().getOrDefault(w.term(), vocabulary.unknownIdf());
+        double weight = entryWords.idf().getOrDefault(w.term(), entryWords.unknownIdf());
         wordWeight += weight;
         if (terms.contains(w.term())) {
           foundWeight += weight;

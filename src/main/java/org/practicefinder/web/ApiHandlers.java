@@ -46,6 +46,8 @@ final class ApiHandlers {
   static final Gson GSON = new Gson();
   /** Parameters of search and recommend besides the facet filters. */
   private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
+  /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
+  static final int GUIDANCE_IN_SEARCH = 3;
   /** The kinds of guidance entry, as {@code kind=} takes them. */
   private static final List<String> KINDS = java.util.Arrays.stream(Guidance.Kind.values()).map(Guidance.Kind::id).toList();
   /** Fields of a POSTed challenge. */
@@ -56,8 +58,6 @@ final class ApiHandlers {
   private final Recommender recommender;
   private final JsonViews views;
   private final GuidanceSearcher guidanceSearcher;
-  /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
-  static final int GUIDANCE_IN_SEARCH = 3;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
   private record SearchKey(SearchRequest request, Language lang) {}
