@@ -4,8 +4,8 @@
 import { createApi } from '../api.js';
 import { LANGS, loadTexts, pickLanguage } from '../i18n.js';
 import { activeFilterCount, showResultsNow, updateFiltersToggle } from './facets.js';
-import { selectTab, showList, updateChallengeLeft } from './list.js';
 import { showGuidance } from './guidance.js';
+import { selectTab, showList, updateChallengeLeft } from './list.js';
 import { showPractice } from './practice.js';
 import { adoptChallengeFromUrl, buildHash, currentHash, navigate, parseHash, startPrivateHistory } from './routes.js';
 import { applySafetyTexts, initSafety } from './safety.js';

@@ -57,6 +57,7 @@ export function showAlert(text) {
 
 /** The route of the list view (the current one, else the last) with {@code changes}, on page 1. */
 export function listRoute(changes) {
-  const base = state.route && state.route.view !== 'practice' ? state.route : parseHash(state.listHash);
+  const onList = state.route && (state.route.view === 'search' || state.route.view === 'challenge');
+  const base = onList ? state.route : parseHash(state.listHash);
   return Object.assign({}, base, { page: 1 }, changes);
 }
