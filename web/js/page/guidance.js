@@ -211,15 +211,15 @@ function hitItem(g) {
     h('p', { class: 'guidance-title' }, h('a', { href: entryHref(g.id), lang: textLang(g), text: g.title || g.id })));
 }
 
-/** A practice's key gaps (the gaps whose example names it), each with its recommendation; null for none. */
+/* A practice's key gaps (the gaps whose example names it), each a link to the gap, where its barrier and
+ * recommendation are (a long recommendation here would push the practice's own text down); null for none. */
 export function keyGapsSection(gaps) {
   const tx = state.tx;
   const list = asArray(gaps).filter((g) => g && g.id);
   if (!list.length) return null;
   return h('section', { class: 'key-gaps', 'aria-labelledby': 'key-gaps-heading' },
-    h('h3', { id: 'key-gaps-heading', text: tx.t('keyGapHeading') }),
-    h('p', { class: 'hint', text: tx.t('keyGapHint') }),
+    h('h3', { id: 'key-gaps-heading', text: tx.plural('keyGapHeading', list.length) }),
+    h('p', { class: 'hint', text: tx.plural('keyGapHint', list.length) }),
     h('ul', { class: 'similar-list' }, list.map((g) => h('li', {},
-      h('a', { href: entryHref(g.id), lang: textLang(g), text: g.title || g.id }),
-      g.recommendation ? h('p', { class: 'why', lang: textLang(g), text: g.recommendation }) : null))));
+      h('a', { href: entryHref(g.id), lang: textLang(g), text: g.title || g.id })))));
 }

@@ -136,9 +136,11 @@ class GuidanceBrowserTest {
   void aPracticeShowsItsKeyGapsWithLinks() throws Exception {
     driver.get(host + "/?lang=en#/practice/UA-5a");
     waitFor(driver, "return document.querySelectorAll('.key-gaps a').length === 2");
-    assertEquals("Key gap", driver.findElement(By.id("key-gaps-heading")).getText());
+    assertEquals("Key gaps", driver.findElement(By.id("key-gaps-heading")).getText());
     List<String> links = driver.findElements(By.cssSelector(".key-gaps a")).stream().map(a -> a.getAttribute("href")).toList();
     assertEquals(List.of(host + "/?lang=en#/guidance/gap-personal-safety", host + "/?lang=en#/guidance/gap-representation"), links);
+    js(driver, "document.querySelector('.key-gaps').scrollIntoView({block: 'start'})");
+    check("practice-key-gaps", "en");
     driver.findElement(By.cssSelector(".key-gaps a")).click();
     waitFor(driver, "return document.getElementById('guidance-title') && document.querySelector('.guidance-entry .guidance-recommendation')");
     assertEquals("Lack of comprehensive and integrated personal safety and crime reporting schemes for sex workers",
