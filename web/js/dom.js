@@ -25,9 +25,9 @@ export function markOnly(html) {
     .replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
-/** A span of the manual's (English) text with its <mark> highlights. */
-export function markedSpan(html, className) {
-  const span = h('span', { class: className, lang: 'en' });
+/** A span of a practice's text with its <mark> highlights, in {@code lang} (the text's language, so screen readers read it in that voice). */
+export function markedSpan(html, className, lang) {
+  const span = h('span', { class: className, lang });
   span.innerHTML = markOnly(html);
   return span;
 }

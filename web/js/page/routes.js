@@ -8,7 +8,7 @@ import { state } from './state.js';
 // Known facet dimensions come first; others (e.g. 'year') follow in server order.
 const DIMENSIONS = ['population', 'setting', 'service', 'country', 'location'];
 // Fragment parameters that are not facet filters.
-const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private']);
+const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private', 'spell']);
 /** The search API's page limit. */
 const MAX_PAGE = 10000;
 
@@ -25,8 +25,9 @@ export function currentHash() {
   return state.privateHistory ? memoryHash : location.hash;
 }
 
-/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
- *  a challenge's q and exclude come from memory, never from the fragment */
+/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids],
+ *  exact: the text as typed, not spelled as the practices spell it (spell=off)};
+ *  a challenge's q, exclude and exact come from memory, never from the fragment */
 export function parseHash(hash) {
   const raw = String(hash || '').replace(/^#/, '');
   const cut = raw.indexOf('?');
@@ -49,7 +50,8 @@ export function parseHash(hash) {
     q: challenge ? state.challenge.text : params.get('q') || '',
     page: page > 0 ? Math.min(page, MAX_PAGE) : 1,
     filters,
-    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean)
+    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean),
+    exact: challenge ? !!state.challenge.exact : params.get('spell') === 'off'
   };
 }
 
@@ -79,6 +81,7 @@ export function buildHash(route) {
   const challenge = route.view === 'challenge';
   const params = filterParams(route, new URLSearchParams(route.q && !challenge ? { q: route.q } : {}));
   if (!challenge) for (const id of route.exclude || []) params.append('exclude', id);
+  if (!challenge && route.exact) params.set('spell', 'off');
   if (route.page > 1) params.set('page', String(route.page));
   const query = params.toString();
   return '#/' + route.view + (query ? '?' + query : '');
