@@ -226,12 +226,11 @@ class Finder {
       challenge: this.challenge, evidence: false, snippets: 1,
       topics: this.challenge ? null : matchedTopics(hit, data.concepts)
     })));
-    // The correction is said with the outcome, so that a screen reader hears it too.
+    // A screen reader hears the correction with the outcome; the eye reads it on the line below.
     const spelled = this.renderSpelling(text, typeof data.didYouMean === 'string' ? data.didYouMean : null);
-    const said = spelled ? spelled + ' ' : '';
-    if (!hits.length) this.say(said + tx.t(this.challenge ? 'widgetNoResultsChallenge' : 'widgetNoResults'), false);
-    else if (total > hits.length) this.say(said + tx.t('shownOf', { count: tx.plural('count', total), shown: tx.number(hits.length) }), false);
-    else this.say(said + tx.plural('count', total), false);
+    if (!hits.length) this.say(tx.t(this.challenge ? 'widgetNoResultsChallenge' : 'widgetNoResults'), false, spelled);
+    else if (total > hits.length) this.say(tx.t('shownOf', { count: tx.plural('count', total), shown: tx.number(hits.length) }), false, spelled);
+    else this.say(tx.plural('count', total), false, spelled);
   }
 
   /**
@@ -270,9 +269,9 @@ class Finder {
     return url.href;
   }
 
-  /** The one announcement of a search's outcome (the status is a polite live region). */
-  say(text, isError) {
-    this.status.textContent = text;
+  /** The one announcement of a search's outcome (the status is a polite live region); {@code heard}: said first, to screen readers only. */
+  say(text, isError, heard) {
+    this.status.replaceChildren(...(heard ? [h('span', { class: 'visually-hidden', text: heard + ' ' })] : []), text);
     this.status.classList.toggle('is-error', !!isError);
   }
 
