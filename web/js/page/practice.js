@@ -96,10 +96,11 @@ function renderPractice() {
   learnLabels(p.facets);
   const view = $('practice');
   view.classList.remove('is-loading');
-  const cited = Object.assign({}, p, { title: text.title, organisation: text.organisation, translated: !shown.showOriginal && !!p.translation });
+  const translated = !shown.showOriginal && !!p.translation;
+  const cited = Object.assign({}, p, { title: text.title, organisation: text.organisation, translated });
   // The title stays the site's name: tab lists and history show no practice's subject.
   const heading = h('h2', { id: 'practice-title', tabindex: '-1', lang, text: text.title || p.id });
-  const similar = $('similar') && view.contains($('similar')) ? $('similar') : h('section', { class: 'similar', id: 'similar', 'aria-labelledby': 'similar-heading' },
+  const similar = view.querySelector('#similar') || h('section', { class: 'similar', id: 'similar', 'aria-labelledby': 'similar-heading' },
     h('h3', { id: 'similar-heading', text: state.tx.t('similar') }),
     h('p', { class: 'loading', text: state.tx.t('loading') }));
   const parts = [
