@@ -86,9 +86,10 @@ function clearResults() {
   $('results-list').replaceChildren();
   $('facets').replaceChildren();
   $('concepts').replaceChildren();
-  $('show-results').hidden = true;
   $('spelling').replaceChildren();
-  for (const id of ['concepts', 'spelling', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
+  $('spelling').hidden = true;
+  $('show-results').hidden = true;
+  for (const id of ['concepts', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
 }
 
 function setBusy(busy) {
