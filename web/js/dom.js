@@ -25,9 +25,9 @@ export function markOnly(html) {
     .replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
-/** A span of a practice's text with its <mark> highlights, in {@code lang} (the text's language, so screen readers read it in that voice). */
+/** A span of the manual's text (English unless {@code lang} says otherwise) with its <mark> highlights. */
 export function markedSpan(html, className, lang) {
-  const span = h('span', { class: className, lang });
+  const span = h('span', { class: className, lang: lang || 'en' });
   span.innerHTML = markOnly(html);
   return span;
 }

@@ -25,9 +25,8 @@ export function currentHash() {
   return state.privateHistory ? memoryHash : location.hash;
 }
 
-/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids],
- *  exact: the text as typed, not spelled as the practices spell it (spell=off)};
- *  a challenge's q, exclude and exact come from memory, never from the fragment */
+/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
+ *  a challenge's q and exclude come from memory, never from the fragment */
 export function parseHash(hash) {
   const raw = String(hash || '').replace(/^#/, '');
   const cut = raw.indexOf('?');
@@ -51,6 +50,7 @@ export function parseHash(hash) {
     page: page > 0 ? Math.min(page, MAX_PAGE) : 1,
     filters,
     exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean),
+    // the text as typed, not spelled as the practices spell it (spell=off; a challenge's in memory)
     exact: challenge ? !!state.challenge.exact : params.get('spell') === 'off'
   };
 }
