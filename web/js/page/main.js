@@ -99,7 +99,7 @@ function onTabKey(event) {
 }
 
 function runSearch(q, replace) {
-  navigate(buildHash(listRoute({ view: 'search', q: q.replace(CONTROL, ' '), exclude: [] })), { replace });
+  navigate(buildHash(listRoute({ view: 'search', q: q.replace(CONTROL, ' '), exclude: [], exact: false })), { replace });
 }
 
 function onSearchInput(event) {
@@ -126,10 +126,10 @@ function onChallengeSubmit(event) {
     $('challenge-input').focus();
     return;
   }
-  state.challenge = { text, exclude: [] };
+  state.challenge = { text, exclude: [], exact: false };
   state.showRelated = false;
   state.pendingFocus = { results: true };
-  navigate(buildHash(listRoute({ view: 'challenge', q: text, exclude: [] })));
+  navigate(buildHash(listRoute({ view: 'challenge', q: text, exclude: [], exact: false })));
 }
 
 function onChallengeKey(event) {
@@ -167,7 +167,6 @@ function applyStaticTexts() {
   for (const button of document.querySelectorAll('.lang-switch button')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
   }
-  $('lang-note').hidden = !tx.t('englishOnly');
   applySafetyTexts();
   updateChallengeLeft();
   updateFiltersToggle(activeFilterCount(state.route));

@@ -9,7 +9,7 @@ import { state } from './state.js';
 // Known facet dimensions come first; others (e.g. 'year') follow in server order.
 const DIMENSIONS = ['population', 'setting', 'service', 'country', 'location'];
 // Fragment parameters that are not facet filters.
-const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private']);
+const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private', 'spell']);
 /** The search API's page limit. */
 const MAX_PAGE = 10000;
 
@@ -54,7 +54,9 @@ export function parseHash(hash) {
     q: challenge ? state.challenge.text : params.get('q') || '',
     page: page > 0 ? Math.min(page, MAX_PAGE) : 1,
     filters,
-    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean)
+    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean),
+    // the text as typed, not spelled as the practices spell it (spell=off; a challenge's in memory)
+    exact: challenge ? !!state.challenge.exact : params.get('spell') === 'off'
   };
 }
 
@@ -92,6 +94,7 @@ export function buildHash(route) {
   const challenge = route.view === 'challenge';
   const params = filterParams(route, new URLSearchParams(route.q && !challenge ? { q: route.q } : {}));
   if (!challenge) for (const id of route.exclude || []) params.append('exclude', id);
+  if (!challenge && route.exact) params.set('spell', 'off');
   if (route.page > 1) params.set('page', String(route.page));
   const query = params.toString();
   return '#/' + route.view + (query ? '?' + query : '');

@@ -12,7 +12,8 @@ export const state = {
   listScrollY: 0,
   langInUrl: false,       // ?lang= was given or the switcher was used
   privateHistory: false,  // searches are kept out of the URL and the history (?private=1)
-  challenge: { text: '', exclude: [] }, // the typed challenge: in memory only, never in the URL
+  challenge: { text: '', exclude: [], exact: false }, // the typed challenge: in memory only, never in the URL
+  correction: null,       // {view, typed, corrected}: the last answer's didYouMean, to offer it again after "as typed"
   routedHref: null,       // the place last routed, to route each navigation once
   backUsesHistory: false, // true when the practice was opened straight from the list or the guidance
   backToGuidance: false,  // …from the guidance: "Back" says so

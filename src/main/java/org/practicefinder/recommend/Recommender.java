@@ -55,9 +55,11 @@ public final class Recommender {
    * @param size results wanted, 1..39
    * @param excludedConcepts concept ids the user removed from the detected ones
    * @param language language of labels in the reason
+   * @param spelling true to spell words the library knows in no form as the practices spell them
+   *     (the result says so); false to read the challenge exactly as typed
    */
   public record Request(String challenge, Map<String, List<String>> filters, int size,
-      Set<String> excludedConcepts, Language language) {
+      Set<String> excludedConcepts, Language language, boolean spelling) {
     /**
      * @throws IllegalArgumentException if the challenge is blank, too long or has control
      *     characters, or size is out of range
@@ -72,6 +74,11 @@ public final class Recommender {
       if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
       filters = Map.copyOf(filters);
       excludedConcepts = Set.copyOf(excludedConcepts);
+    }
+
+    /** A request whose unknown words are spelled as the practices spell them. */
+    public Request(String challenge, Map<String, List<String>> filters, int size, Set<String> excludedConcepts, Language language) {
+      this(challenge, filters, size, excludedConcepts, language, true);
     }
 
     public static Request of(String challenge) {
@@ -166,7 +173,7 @@ public final class Recommender {
   /** @throws IllegalArgumentException if a filter is unknown */
   public Result recommend(Request request) {
     library.validateFilters(request.filters());
-    Optional<String> corrected = corrected(request.challenge());
+    Optional<String> corrected = request.spelling() ? corrected(request.challenge()) : Optional.empty();
     String text = corrected.orElse(Homoglyphs.fold(request.challenge()));
     String wanted = QueryFactory.withoutNegations(text);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()

@@ -45,13 +45,13 @@ final class ApiHandlers {
   /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
   static final Gson GSON = new Gson();
   /** Parameters of search and recommend besides the facet filters. */
-  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
+  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude", "spell");
   /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
   static final int GUIDANCE_IN_SEARCH = 3;
   /** The kinds of guidance entry, as {@code kind=} takes them. */
   private static final List<String> KINDS = java.util.Arrays.stream(Guidance.Kind.values()).map(Guidance.Kind::id).toList();
   /** Fields of a POSTed challenge. */
-  private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size"));
+  private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size", "spell"));
 
   private final PracticeLibrary library;
   private final PracticeSearcher searcher;
@@ -93,7 +93,8 @@ final class ApiHandlers {
     QueryParams q = request.query();
     Language lang = language(q.single("lang").orElse(null));
     SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
-        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang);
+        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang,
+        spelling(q.single("spell").orElse(null)));
     return HttpResponse.json(200, searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang))); // errors are not cached
   }
 
@@ -226,8 +227,8 @@ final class ApiHandlers {
     QueryParams q = request.query();
     String challenge = q.single("q").orElse("");
     if (challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
-    return recommend(challenge, filters(q), q.all("exclude"), language(q.single("lang").orElse(null)),
-        q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE));
+    return recommend(new Recommender.Request(challenge, filters(q), q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE),
+        Set.copyOf(q.all("exclude")), language(q.single("lang").orElse(null)), spelling(q.single("spell").orElse(null))));
   }
 
   HttpResponse recommendPost(HttpRequest request) {
@@ -255,14 +256,15 @@ final class ApiHandlers {
     Language lang = language(o.has("lang") ? bodyString(o, "lang") : q.single("lang").orElse(null));
     int size = o.has("size") ? QueryParams.parseNumber("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE)
         : q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
-    return recommend(challenge.getAsString(), filters, exclude, lang, size);
+    boolean spelling = spelling(o.has("spell") ? bodyString(o, "spell") : null);
+    return recommend(new Recommender.Request(challenge.getAsString(), filters, size, Set.copyOf(exclude), lang, spelling));
   }
 
-  private HttpResponse recommend(String challenge, Map<String, List<String>> filters, List<String> exclude, Language lang, int size) {
-    Recommender.Request request = new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang);
+  private HttpResponse recommend(Recommender.Request request) {
+    Language lang = request.language();
     Recommender.Result result = recommendations.get(key(request), k -> recommender.recommend(request));
     JsonObject o = new JsonObject();
-    o.addProperty("challenge", challenge);
+    o.addProperty("challenge", request.challenge());
     JsonArray results = new JsonArray();
     result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
@@ -278,7 +280,8 @@ final class ApiHandlers {
   static String key(Recommender.Request r) {
     Map<String, List<String>> filters = new TreeMap<>();
     r.filters().forEach((dim, values) -> filters.put(dim, List.copyOf(new TreeSet<>(values))));
-    String canonical = GSON.toJson(List.of(r.challenge(), filters, new TreeSet<>(r.excludedConcepts()), r.size(), r.language().code()));
+    String canonical = GSON.toJson(List.of(r.challenge(), filters, new TreeSet<>(r.excludedConcepts()), r.size(), r.language().code(),
+        r.spelling()));
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
@@ -313,6 +316,17 @@ final class ApiHandlers {
   private static Language language(String code) {
     if (code == null || code.isBlank()) return Language.EN;
     return Language.fromCode(code).orElseThrow(() -> new IllegalArgumentException("lang must be en, ru or uk"));
+  }
+
+  /**
+   * @param value {@code spell}: absent, {@code on} or {@code true} to spell unknown words as the practices do;
+   *     {@code off} or {@code false} for exactly what was typed (after "Showing results for …")
+   * @throws IllegalArgumentException for any other value
+   */
+  private static boolean spelling(String value) {
+    if (value == null || value.isBlank() || value.equals("on") || value.equals("true")) return true;
+    if (value.equals("off") || value.equals("false")) return false;
+    throw new IllegalArgumentException("spell must be on or off");
   }
 
   private static String bodyString(JsonObject o, String key) {

@@ -234,7 +234,7 @@ class ApiServerTest {
   void aPostedChallengeMustBeJson() throws Exception {
     assertTrue(error(send("POST", "/api/recommend", "text/plain", "{\"challenge\": \"police\"}".getBytes(StandardCharsets.UTF_8)), 415)
         .contains("application/json"));
-    assertEquals("unknown field; known: [challenge, exclude, filters, lang, size]",
+    assertEquals("unknown field; known: [challenge, exclude, filters, lang, size, spell]",
         error(post("/api/recommend", "{\"challenge\": \"police\", \"admin\": true}"), 400));
     json(post("/api/recommend?q=saunas", "{\"challenge\": \"police\"}"), 400);
   }
