@@ -82,7 +82,10 @@ export function createApi(base, lang) {
     practice: (id, signal, inLang) => request('api/practices/' + encodeURIComponent(id), null, { signal, lang: inLang }),
     similar: (id, signal) => request('api/practices/' + encodeURIComponent(id) + '/similar', null, { signal }),
     /** GET /api/facets: every dimension's values with labels and counts, and the dimensions' labels. */
-    facets: (signal) => request('api/facets', null, { signal })
+    facets: (signal) => request('api/facets', null, { signal }),
+    /** GET /api/guidance: the manual's guidance entries ({kind} for one kind), or with {q} those that match. */
+    guidance: (params, signal) => request('api/guidance', params, { signal }),
+    guidanceEntry: (id, signal) => request('api/guidance/' + encodeURIComponent(id), null, { signal })
   };
 }
 

@@ -5,7 +5,8 @@ import { asArray, h, toCount } from '../dom.js';
 import { resultCard, spellingLine } from '../results.js';
 import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
-import { $, freshSignal, listRoute, showAlert, state } from './state.js';
+import { guidanceBox } from './guidance.js';
+import { $, freshSignal, listRoute, showAlert, showView, state } from './state.js';
 import { renderDownloads } from './takeaway.js';
 
 const PAGE_SIZE = 10;
@@ -13,15 +14,14 @@ const PAGE_SIZE = 10;
 const NEAREST = 3;
 
 export async function showList(route, opts) {
-  $('practice').hidden = true;
-  $('finder').hidden = false;
+  showView('finder');
   syncForms(route);
   renderFilterControls(route);
 
   const isChallenge = route.view === 'challenge';
   // The challenge's text is part of the key in memory only.
   const key = [state.lang, buildHash(route), isChallenge ? route.q + '\n' + route.exclude.join(' ') + '\n' + route.exact : ''].join('\n');
-  if (opts.fromPractice && !opts.force && state.listCache && state.listCache.key === key) {
+  if (opts.returning && !opts.force && state.listCache && state.listCache.key === key) {
     renderList(route, state.listCache.data, state.listCache.facetData);
     restoreListPosition();
     return;
@@ -35,7 +35,7 @@ export async function showList(route, opts) {
     if (!isChallenge && outOfRange(route, loaded.data)) return;
     state.listCache = { key, data: loaded.data, facetData: loaded.facetData };
     renderList(route, loaded.data, loaded.facetData);
-    if (opts.fromPractice) restoreListPosition();
+    if (opts.returning) restoreListPosition();
   } catch (error) {
     if (isAbort(error)) return;
     showAlert(errorMessage(error, state.tx, true));
@@ -89,7 +89,8 @@ function clearResults() {
   $('spelling').replaceChildren();
   $('spelling').hidden = true;
   $('show-results').hidden = true;
-  for (const id of ['concepts', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
+  $('guidance-found').replaceChildren();
+  for (const id of ['concepts', 'guidance-found', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
 }
 
 function setBusy(busy) {
@@ -145,6 +146,9 @@ function renderList(route, data, facetData) {
 
   renderSpelling(route, corrected);
   renderConcepts(asArray(data.concepts), route);
+  const guidance = guidanceBox(data, route);
+  $('guidance-found').hidden = !guidance;
+  $('guidance-found').replaceChildren(...(guidance ? [guidance] : []));
   const cards = hits.map((hit) => resultCard(hit, {
     tx, labels: state.facetLabelMaps, href: (id) => buildHash({ view: 'practice', id }),
     heading: 'h3', challenge: isChallenge, evidence: true, snippets: Infinity

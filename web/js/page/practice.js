@@ -5,7 +5,8 @@ import { errorMessage, isAbort, labelMaps } from '../api.js';
 import { asArray, h, looksLikeEmail, safeUrl } from '../dom.js';
 import { sectionName, textLanguage } from '../results.js';
 import { buildHash, navigate, orderedDimensions } from './routes.js';
-import { $, dimensionName, freshSignal, showAlert, state, valueLabel } from './state.js';
+import { keyGapsSection } from './guidance.js';
+import { $, dimensionName, freshSignal, showAlert, showView, state, valueLabel } from './state.js';
 import { citePanel, printInfo } from './takeaway.js';
 
 const SECTIONS = ['challenge', 'action', 'steps', 'outcomes', 'lessons'];
@@ -15,9 +16,8 @@ const FACT_DIMENSIONS = new Set(['country', 'location']);
 let shown = null;
 
 export async function showPractice(id) {
-  $('finder').hidden = true;
+  showView('practice');
   const view = $('practice');
-  view.hidden = false;
   view.classList.add('is-loading'); // holds the space the practice will take
   view.replaceChildren(backBar(null), h('p', { class: 'loading', text: state.tx.t('loading') }));
   window.scrollTo(0, 0);
@@ -71,7 +71,8 @@ function rememberLabels(facetData) {
 function backBar(practice) {
   const cite = practice ? citePanel(practice) : null;
   return h('div', { class: 'practice-actions' },
-    h('button', { type: 'button', class: 'btn back', onclick: goBack }, '← ' + state.tx.t('backToResults')),
+    h('button', { type: 'button', class: 'btn back', onclick: goBack },
+      '← ' + (state.backToGuidance ? state.tx.t('back') : state.tx.t('backToResults'))),
     h('div', { class: 'practice-tools' },
       cite ? cite.button : null,
       h('button', { type: 'button', class: 'btn print', onclick: () => window.print() }, state.tx.t('print'))),
@@ -111,6 +112,7 @@ function renderPractice() {
       translationNote(p),
       renderFacts(p, text)),
     renderTags(p.facets, text.evidence, lang),
+    keyGapsSection(p.keyGaps),
     ...SECTIONS.filter((name) => hasContent(text.sections && text.sections[name]))
       .map((name) => renderSection(name, text.sections[name], lang)),
     renderNotes(text.notes, lang),

@@ -1,4 +1,5 @@
-/* The page's state as a fragment (#/search?q=…, #/challenge?population=…, #/practice/UA-4), kept in
+/* The page's state as a fragment (#/search?q=…, #/challenge?population=…, #/practice/UA-4,
+ * #/guidance?kind=gap, #/guidance/gap-stigma), kept in
  * the URL (fragments are never sent to servers), or only in memory when the person keeps their
  * searches out of the browser's history. A typed challenge is never part of it: the challenge view's
  * fragment carries only the filters, and its text and removed topics stay in memory (state.challenge). */
@@ -25,7 +26,8 @@ export function currentHash() {
   return state.privateHistory ? memoryHash : location.hash;
 }
 
-/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
+/** @returns {view: 'practice'|'guidance-entry', id}, {view: 'guidance', kind, q}, or
+ *  {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
  *  a challenge's q and exclude come from memory, never from the fragment */
 export function parseHash(hash) {
   const raw = String(hash || '').replace(/^#/, '');
@@ -35,6 +37,9 @@ export function parseHash(hash) {
 
   const practice = path.match(/^\/practice\/(.+)$/);
   if (practice) return { view: 'practice', id: safeDecode(practice[1]) };
+  const entry = path.match(/^\/guidance\/(.+)$/);
+  if (entry) return { view: 'guidance-entry', id: safeDecode(entry[1]) };
+  if (path === '/guidance') return { view: 'guidance', kind: params.get('kind') || '', q: params.get('q') || '' };
 
   const filters = {};
   for (const [name, value] of params) {
@@ -78,6 +83,14 @@ export function filterParams(route, params) {
 
 export function buildHash(route) {
   if (route.view === 'practice') return '#/practice/' + encodeURIComponent(route.id);
+  if (route.view === 'guidance-entry') return '#/guidance/' + encodeURIComponent(route.id);
+  if (route.view === 'guidance') {
+    const params = new URLSearchParams();
+    if (route.kind) params.set('kind', route.kind);
+    if (route.q) params.set('q', route.q);
+    const query = params.toString();
+    return '#/guidance' + (query ? '?' + query : '');
+  }
   const challenge = route.view === 'challenge';
   const params = filterParams(route, new URLSearchParams(route.q && !challenge ? { q: route.q } : {}));
   if (!challenge) for (const id of route.exclude || []) params.append('exclude', id);

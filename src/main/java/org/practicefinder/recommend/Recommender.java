@@ -103,8 +103,10 @@ public final class Recommender {
    * @param concepts the concepts detected in the challenge, less the excluded ones
    * @param corrected the challenge with its unknown words spelled as the practices spell them, when
    *     it had any: the recommendations were made for it
+   * @param guidance the key gaps and key elements of the manual's guidance the challenge is about ({@link GuidanceMatcher})
    */
-  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected) {}
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected,
+      List<GuidanceMatcher.Match> guidance) {}
 
   private final PracticeLibrary library;
   private final ConceptDetector detector;
@@ -112,6 +114,7 @@ public final class Recommender {
   private final Map<String, Double> weights;
   private final Embedder embedder;
   private final Explainer explainer;
+  private final GuidanceMatcher guidance;
   private final Analyzer keywords = QueryAnalyzer.keywords();
   private final Lexicon lexicon;
   private final WordTranslations translations;
@@ -126,6 +129,7 @@ public final class Recommender {
     this.lexicon = new Lexicon(library);
     this.translations = new WordTranslations(library.records(), library.vocabulary().concepts());
     this.explainer = new Explainer(library.records(), detector, idf(library));
+    this.guidance = new GuidanceMatcher(library, embedder);
   }
 
   /**
@@ -183,7 +187,7 @@ public final class Recommender {
     Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
         translations.pairs(challenge.text(), challenge.language()), request.language());
     return new Result(rank(challenge, candidates, request.size(), request.language(), telling, telling.concepts()), concepts,
-        corrected);
+        corrected, guidance.match(challenge));
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */

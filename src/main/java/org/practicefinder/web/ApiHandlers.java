@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,15 +18,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Guidance;
+import org.practicefinder.opendata.PracticeCsv;
+import org.practicefinder.opendata.PracticeJson;
 import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.GuidanceSearcher;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
 import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
@@ -38,6 +46,10 @@ final class ApiHandlers {
   static final Gson GSON = new Gson();
   /** Parameters of search and recommend besides the facet filters. */
   private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude", "spell");
+  /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
+  static final int GUIDANCE_IN_SEARCH = 3;
+  /** The kinds of guidance entry, as {@code kind=} takes them. */
+  private static final List<String> KINDS = java.util.Arrays.stream(Guidance.Kind.values()).map(Guidance.Kind::id).toList();
   /** Fields of a POSTed challenge. */
   private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size", "spell"));
 
@@ -45,6 +57,7 @@ final class ApiHandlers {
   private final PracticeSearcher searcher;
   private final Recommender recommender;
   private final JsonViews views;
+  private final GuidanceSearcher guidanceSearcher;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
   private record SearchKey(SearchRequest request, Language lang) {}
@@ -65,6 +78,7 @@ final class ApiHandlers {
     this.searcher = searcher;
     this.recommender = recommender;
     this.views = new JsonViews(library);
+    this.guidanceSearcher = new GuidanceSearcher(library.guidance(), new ConceptDetector(library.vocabulary()));
   }
 
   HttpResponse health(HttpRequest request) {
@@ -99,7 +113,72 @@ final class ApiHandlers {
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
     result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    // the words the practices were searched for, spelling corrected
+    String words = result.corrected().orElse(sr.query());
+    o.add("guidance", guidanceHits(guidanceSearcher.search(words, Optional.empty(), GUIDANCE_IN_SEARCH, lang), lang));
     return GSON.toJson(o);
+  }
+
+  /**
+   * The manual's guidance: every entry, or those of one {@code kind}; with {@code q}, those that
+   * match it, best first ({@link GuidanceSearcher}).
+   */
+  HttpResponse guidance(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("kind", "lang", "q"));
+    Language lang = language(q.single("lang").orElse(null));
+    Optional<Guidance.Kind> kind = q.single("kind").filter(k -> !k.isBlank()).map(k -> Guidance.Kind.fromId(k)
+        .orElseThrow(() -> new IllegalArgumentException("unknown kind; known: " + KINDS)));
+    String text = q.single("q").orElse("");
+    if (!text.isBlank()) {
+      return ok(guidanceHits(guidanceSearcher.search(text, kind, library.guidance().entries().size(), lang), lang));
+    }
+    JsonArray entries = new JsonArray();
+    for (Guidance g : kind.map(library.guidance()::ofKind).orElse(library.guidance().entries())) entries.add(views.guidance(g, lang));
+    JsonObject o = new JsonObject();
+    o.addProperty("total", entries.size());
+    o.add("guidance", entries);
+    return ok(o);
+  }
+
+  HttpResponse guidanceEntry(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang"));
+    Language lang = language(q.single("lang").orElse(null));
+    Guidance g = library.guidance().entry(request.pathParam("id"))
+        .orElseThrow(() -> new NoSuchElementException("no guidance entry with that id"));
+    return ok(views.guidance(g, lang));
+  }
+
+  private JsonObject guidanceHits(GuidanceSearcher.Result result, Language lang) {
+    JsonObject o = new JsonObject();
+    o.addProperty("total", result.total());
+    JsonArray hits = new JsonArray();
+    result.hits().forEach(h -> hits.add(views.guidanceHit(h, lang)));
+    o.add("hits", hits);
+    return o;
+  }
+
+  /** Every practice in the data format of {@code practice.schema.json}, as a file to save. */
+  HttpResponse practicesJson(HttpRequest request) {
+    request.query().allowOnly(Set.of());
+    return download(PracticeJson.write(library.records()), HttpResponse.JSON, "practices.json");
+  }
+
+  /** Every practice, one CSV row each ({@link PracticeCsv}), as a file to save. */
+  HttpResponse practicesCsv(HttpRequest request) throws IOException {
+    request.query().allowOnly(Set.of());
+    StringBuilder csv = new StringBuilder();
+    // country and places have their own columns; the year is a facet of its own
+    List<String> facets = library.dimensions().stream().filter(d -> !d.equals(Fields.COUNTRY) && !d.equals(Fields.LOCATION)).toList();
+    new PracticeCsv(facets).write(library.records(), csv);
+    return download(csv.toString(), "text/csv; charset=utf-8", "practices.csv");
+  }
+
+  /** @return the text as an attachment with a neutral file name, whatever was searched */
+  private static HttpResponse download(String text, String contentType, String fileName) {
+    return new HttpResponse(200, Map.of("Content-Type", contentType, "Cache-Control", "no-store",
+        "Content-Disposition", "attachment; filename=\"" + fileName + "\""), text.getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse facets(HttpRequest request) {
@@ -191,6 +270,9 @@ final class ApiHandlers {
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
     result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    JsonArray guidance = new JsonArray();
+    result.guidance().forEach(m -> guidance.add(views.guidanceMatch(m, lang)));
+    o.add("guidance", guidance);
     return ok(o);
   }
 

@@ -46,8 +46,12 @@ public final class ApiServer implements AutoCloseable {
         .api("POST", "/api/recommend", api::recommendPost)
         .api("GET", "/api/facets", api::facets)
         .api("GET", "/api/practices", api::practices)
+        .api("GET", "/api/practices.json", api::practicesJson) // open data: the whole library as a file
+        .api("GET", "/api/practices.csv", api::practicesCsv)
         .api("GET", "/api/practices/{id}", api::practice)
         .api("GET", "/api/practices/{id}/similar", api::similar)
+        .api("GET", "/api/guidance", api::guidance)
+        .api("GET", "/api/guidance/{id}", api::guidanceEntry)
         .notFound("/api/*", "no such API endpoint")
         .page("/*", site::serve) // the page, the widget and /embed
         .build();

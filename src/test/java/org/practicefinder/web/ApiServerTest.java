@@ -611,7 +611,8 @@ class ApiServerTest {
   @Test
   void theResponseShapeIsStable() throws Exception {
     JsonObject o = json(get("/api/recommend?size=1&q=" + q("a helpline")), 200);
-    assertEquals(Set.of("challenge", "results", "concepts"), o.keySet());
+    assertEquals(Set.of("challenge", "results", "concepts", "guidance"), o.keySet());
+    assertEquals(0, o.getAsJsonArray("guidance").size()); // the fixture manual has no guidance
     assertEquals("a helpline", new Gson().fromJson(o.get("challenge"), String.class));
   }
 }

@@ -107,11 +107,11 @@ class ReaderLanguageBrowserTest {
     return driver.findElements(By.cssSelector("#results-list .card-title a")).stream().map(a -> a.getAttribute("data-id")).toList();
   }
 
-  /** The languages of the practice's own text as the page marks them (the similar practices left out). */
+  /** The languages of the practice's own text as the page marks them (similar practices and key gaps, other entries, left out). */
   @SuppressWarnings("unchecked")
   private static Set<String> textLanguages() {
     return Set.copyOf((List<String>) js(driver, "return Array.from(document.querySelectorAll('#practice [lang]'))"
-        + ".filter(e => !e.closest('#similar')).map(e => e.lang)"));
+        + ".filter(e => !e.closest('#similar, .key-gaps')).map(e => e.lang)"));
   }
 
   /** Loads {@code url} as a new document: nothing of an earlier test stays in the page's memory. */

@@ -241,10 +241,10 @@ class WidgetBrowserTest {
     assertEquals("input", js(driver, focused + ".className"));
 
     keys(Keys.ARROW_DOWN, Keys.ENTER);
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT).until(d -> d.getWindowHandles().size() == 2);
     String opener = driver.getWindowHandle();
     for (String handle : driver.getWindowHandles()) if (!handle.equals(opener)) driver.switchTo().window(handle);
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT)
         .until(d -> d.getCurrentUrl().equals(host + "/?lang=en#/practice/" + ids.get(0)));
     driver.close();
     driver.switchTo().window(opener);
