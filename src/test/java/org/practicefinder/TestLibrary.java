@@ -9,6 +9,7 @@ import org.practicefinder.embed.FakeEmbeddingModel;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
+import org.practicefinder.search.WordLists;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.web.ApiServer;
 import org.practicefinder.web.SiteSettings;
@@ -37,7 +38,10 @@ public final class TestLibrary {
 
   /** The real manual with real embeddings. */
   public static synchronized PracticeLibrary real() {
-    if (real == null) real = open(SEEDS, Path.of("target", "test-index"), realEmbedder());
+    if (real == null) {
+      real = open(SEEDS, Path.of("target", "test-index"), realEmbedder());
+      WordLists.loaded().join(); // spelling on the real library is tested with its dictionaries, not in their loading window
+    }
     return real;
   }
 

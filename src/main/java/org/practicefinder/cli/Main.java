@@ -27,6 +27,7 @@ import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
 import org.practicefinder.search.SearchResult;
+import org.practicefinder.search.WordLists;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.FacetEvaluation;
 import org.practicefinder.taxonomy.Language;
@@ -84,6 +85,13 @@ public final class Main implements Callable<Integer> {
 
     PracticeLibrary open() throws Exception {
       return PracticeLibrary.open(seeds, index, embedder());
+    }
+
+    /** The library for commands that answer queries: as a warm server answers (spelling dictionaries loaded). */
+    PracticeLibrary openForQueries() throws Exception {
+      PracticeLibrary library = open();
+      WordLists.loaded().join();
+      return library;
     }
 
     Recommender recommender(PracticeLibrary library) {
@@ -219,7 +227,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (PracticeLibrary library = paths.open()) {
+      try (PracticeLibrary library = paths.openForQueries()) {
         PracticeSearcher searcher = new PracticeSearcher(library, new ConceptDetector(library.vocabulary()));
         SearchResult r = searcher.search(new SearchRequest(query, java.util.Map.of(), 1, size));
         System.out.printf("%d practices%n", r.total());
@@ -244,7 +252,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (PracticeLibrary library = paths.open()) {
+      try (PracticeLibrary library = paths.openForQueries()) {
         Recommender recommender = paths.recommender(library);
         Recommender.Request request = new Recommender.Request(challenge, java.util.Map.of(), size, java.util.Set.of(), Language.EN);
         Recommender.Result result = recommender.recommend(request);
@@ -304,7 +312,7 @@ public final class Main implements Callable<Integer> {
       List<Figures.Figure> measured = new java.util.ArrayList<>();
       List<Evaluation.JudgedSet> sets = new java.util.ArrayList<>();
       Evaluation.Refit refit = null;
-      try (PracticeLibrary library = paths.open()) {
+      try (PracticeLibrary library = paths.openForQueries()) {
         for (Path file : files) {
           if (Files.readString(file).contains("\"queries\"")) {
             sets.add(Evaluation.load(file));
@@ -402,7 +410,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (PracticeLibrary library = paths.open()) {
+      try (PracticeLibrary library = paths.openForQueries()) {
         Recommender recommender = paths.recommender(library);
         // Every sentence of the manual is a distinct challenge: nothing is answered from a cache.
         List<String> challenges = new java.util.ArrayList<>();

@@ -38,11 +38,6 @@ public final class Lexicon {
   private static final Pattern WORD = Pattern.compile("[\\p{L}'’ʼ]+");
   /** Shorter words are left as typed: one changed letter makes another word of them too easily. */
   static final int MIN_CORRECTED_LENGTH = 4;
-  /**
-   * The same for Russian and Ukrainian, whose words have many forms the practices never use: a
-   * short one is more likely a real word than a typo ("улику", evidence, is a letter from "улицу", street).
-   */
-  static final int MIN_CORRECTED_LENGTH_CYRILLIC = 6;
   /** Longer "words" are no words (a pasted string without spaces): left as typed. */
   static final int MAX_CORRECTED_LENGTH = 40;
   /** Unknown words looked up per text, in text order: bounds the time a long challenge takes. */
@@ -84,8 +79,9 @@ public final class Lexicon {
 
   /**
    * The text with its unknown words spelled as the practices spell them. A word is unknown when it
-   * is in no language's practices or vocabulary, not even in another form of it (its stem or lemma);
-   * words the library knows are never changed, so nothing that matched is pushed down.
+   * is in no language's practices or vocabulary, not even in another form of it (its stem or lemma),
+   * and its language's dictionary does not have it either: words the library knows are never
+   * changed, so nothing that matched is pushed down, and real words are never made into others.
    *
    * @return the corrected text, or empty if no word was corrected
    */
@@ -99,8 +95,7 @@ public final class Lexicon {
       String word = m.group();
       Optional<String> better = Optional.empty();
       boolean cyrillic = CYRILLIC.matcher(word).find();
-      int min = cyrillic ? MIN_CORRECTED_LENGTH_CYRILLIC : MIN_CORRECTED_LENGTH;
-      if (word.length() >= min && word.length() <= MAX_CORRECTED_LENGTH && lookups < MAX_LOOKUPS) {
+      if (word.length() >= MIN_CORRECTED_LENGTH && word.length() <= MAX_CORRECTED_LENGTH && lookups < MAX_LOOKUPS) {
         String lower = word.toLowerCase(Locale.ROOT);
         List<Language> languages = cyrillic ? List.of(Language.RU, Language.UK) : List.of(Language.EN);
         if (languages.stream().noneMatch(l -> known(l, lower))) {
@@ -148,9 +143,12 @@ public final class Lexicon {
     return Optional.of(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s);
   }
 
-  /** @return whether the word, or another form of it, is in the language's practices or vocabulary, or is a stop word */
+  /**
+   * @return whether the word, or another form of it, is in the language's practices or vocabulary,
+   *     is a stop word, or is a word of the language by its dictionary ({@link WordLists})
+   */
   private boolean known(Language language, String word) {
-    if (knows(language, word) || language.stopWords().contains(word)) return true;
+    if (knows(language, word) || language.stopWords().contains(word) || WordLists.isWord(language, word)) return true;
     List<String> forms = analysed(language, word);
     if (forms.isEmpty()) return true; // a stop word of the query analysis
     try {

@@ -60,8 +60,12 @@ class MultilingualSearchTest {
     SearchResult latinI = SEARCHER.search(new SearchRequest("поліцiя", Map.of(), 1, 100));
     assertEquals(java.util.Optional.empty(), latinI.corrected());
     assertEquals(all("поліція"), java.util.Set.copyOf(ids(latinI)));
-    // a short Russian word the practices do not use is more likely a real form than a typo: "evidence" stays, not "street"
+    // a real word the practices do not use stays as typed ("evidence" is not made "street", "takes away" not "protects")
     assertEquals(java.util.Optional.empty(), SEARCHER.search(SearchRequest.of("улику")).corrected());
+    assertEquals(java.util.Optional.empty(), SEARCHER.search(SearchRequest.of("полиция забирает")).corrected());
+    assertEquals(java.util.Optional.empty(), SEARCHER.search(SearchRequest.of("she came in shame")).corrected());
+    // while a typo in a short Cyrillic word is corrected
+    assertEquals(java.util.Optional.of("полиция"), SEARCHER.search(SearchRequest.of("полицыя")).corrected());
     // words the library knows, in any form, are never corrected
     assertEquals(java.util.Optional.empty(), SEARCHER.search(SearchRequest.of("saunas поліції Харкові")).corrected());
   }
