@@ -388,15 +388,27 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "bench", description = "Recommend latency for warm, uncached challenges: p50 and p99 in ms.")
+  @Command(name = "bench", description = "Recommend latency for warm, uncached challenges: p50 and p99 in ms; "
+      + "with --model-only, the embedding model's own rate. bench/run drives the server itself.")
   static final class Bench implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
     @Option(names = "--warmup", defaultValue = "200", description = "challenges run first and not measured (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--model-only", description = "measure the embedding model alone: distinct sentences of the manual "
+        + "embedded as challenges by --threads callers for --seconds, as embeddings/s with p50 and p99")
+    boolean modelOnly;
+
+    @Option(names = "--threads", defaultValue = "2", description = "callers at once with --model-only (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "how long --model-only measures (default: ${DEFAULT-VALUE})")
+    int seconds;
+
     @Override
     public Integer call() throws Exception {
+      if (modelOnly) return modelOnly();
       try (PracticeLibrary library = paths.open()) {
         Recommender recommender = paths.recommender(library);
         // Every sentence of the manual is a distinct challenge: nothing is answered from a cache.
@@ -424,6 +436,43 @@ public final class Main implements Callable<Integer> {
         System.out.println("recommend (all signals, explanations): " + percentiles(nanos));
         System.out.println("of which the challenge embedding:      " + percentiles(embed));
       }
+      return 0;
+    }
+
+    /**
+     * The model's own rate, the yardstick of recommend: {@code threads} callers embed distinct sentences
+     * of the manual as challenges (each is new, as in a cold recommend) after a warm-up of two seconds.
+     * Prints one line, {@code model: N embeddings/s, p50 …, p99 …}.
+     */
+    private int modelOnly() throws Exception {
+      if (threads < 1 || seconds < 1) throw new IllegalArgumentException("--threads and --seconds must be 1 or more");
+      List<String> sentences = new java.util.ArrayList<>();
+      try (PracticeLibrary library = paths.open()) {
+        for (PracticeRecord r : library.records()) Sentences.of(r.practice(), false).forEach(s -> sentences.add(s.text()));
+      }
+      java.util.Collections.shuffle(sentences, new java.util.Random(7));
+      Embedder embedder = paths.embedder();
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.Queue<Long> nanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      long warm = System.nanoTime() + 2_000_000_000L;
+      long end = warm + seconds * 1_000_000_000L;
+      java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      for (int t = 0; t < threads; t++) {
+        callers.submit(() -> {
+          while (System.nanoTime() < end) {
+            String text = sentences.get(next.getAndIncrement() % sentences.size());
+            long start = System.nanoTime();
+            embedder.query(text);
+            if (start >= warm) nanos.add(System.nanoTime() - start);
+          }
+          return null;
+        });
+      }
+      callers.shutdown();
+      callers.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
+      long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
+      System.out.printf(Locale.ROOT, "model: %.1f embeddings/s, %s (%s, %d callers, %d s)%n", all.length / (double) seconds,
+          percentiles(all), paths.model.id(), threads, seconds);
       return 0;
     }
 
