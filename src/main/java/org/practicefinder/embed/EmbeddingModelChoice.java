@@ -7,7 +7,7 @@ import java.util.Locale;
  * The sentence-embedding models (quantized ONNX, from langchain4j's modules on Maven Central; nothing
  * is downloaded at run time), each with its own query and passage prefixes. The jar carries the
  * default, bge-small-en-v1.5; the two it was compared with only when built with
- * {@code mvn -P comparison-models package}.
+ * {@code mvn -P comparison-models clean package}.
  */
 public enum EmbeddingModelChoice {
   BGE_SMALL_EN_V15("bge-small-en-v1.5-q", PoolingMode.CLS, "Represent this sentence for searching relevant passages: ", ""),
@@ -45,7 +45,7 @@ public enum EmbeddingModelChoice {
   public Embedder load() {
     if (!available()) {
       throw new IllegalArgumentException("the embedding model " + id() + " is not in this build: it is one of the "
-          + "comparison models, which a jar built with `mvn -P comparison-models package` carries");
+          + "comparison models, which a jar built with `mvn -P comparison-models clean package` carries");
     }
     int processors = Runtime.getRuntime().availableProcessors();
     OnnxModel model = new OnnxModel(resource + ".onnx", resource + "-tokenizer.json", pooling);

@@ -19,6 +19,6 @@ class EmbeddingModelChoiceTest {
     assumeFalse(EmbeddingModelChoice.E5_SMALL_V2.available(), "built with -P comparison-models");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, EmbeddingModelChoice.E5_SMALL_V2::load);
     assertEquals("the embedding model e5-small-v2 is not in this build: it is one of the comparison models, which a jar "
-        + "built with `mvn -P comparison-models package` carries", e.getMessage());
+        + "built with `mvn -P comparison-models clean package` carries", e.getMessage());
   }
 }
