@@ -156,6 +156,7 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().halt(clean ? 0 : 1);
       }, "graceful-stop"));
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
+      paths.embedder().query("ready"); // the model loads in the background: a model that cannot load stops the server here
       Thread.currentThread().join();
       return 0;
     }

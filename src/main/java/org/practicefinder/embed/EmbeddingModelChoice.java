@@ -37,8 +37,10 @@ public enum EmbeddingModelChoice {
   }
 
   /**
-   * Loads the model from the jar (about a second) into an ONNX session whose native memory is
-   * bounded: see {@link OnnxModel}. At most as many texts as there are processors are embedded at once.
+   * Loads the model from the jar into an ONNX session whose native memory is bounded (see
+   * {@link OnnxModel}), in the background (half a second to a second and a half): the server opens its
+   * index and answers meanwhile, and the first embedding waits for it. At most as many texts as there
+   * are processors are embedded at once.
    *
    * @throws IllegalArgumentException if the model is not in this build ({@link #available()})
    */
@@ -48,8 +50,8 @@ public enum EmbeddingModelChoice {
           + "comparison models, which a jar built with `mvn -P comparison-models clean package` carries");
     }
     int processors = Runtime.getRuntime().availableProcessors();
-    OnnxModel model = new OnnxModel(resource + ".onnx", resource + "-tokenizer.json", pooling);
-    return new Embedder(id(), model, queryPrefix, passagePrefix, processors);
+    return new Embedder(id(), new BackgroundModel(() -> new OnnxModel(resource + ".onnx", resource + "-tokenizer.json", pooling)),
+        queryPrefix, passagePrefix, processors);
   }
 
   /** @throws IllegalArgumentException if no model has this id */

@@ -159,15 +159,21 @@ public final class IndexBuilder {
     FacetsConfig config = Fields.facetsConfig(vocabulary.dimensions().stream().map(Dimension::id).toList());
     Files.createDirectories(indexDir);
     IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    // Every text to embed, of every practice and guidance entry, in one batch over all the embedder's threads.
+    List<VectorTexts> texts = records.stream().map(r -> VectorTexts.of(r.practice())).toList();
+    List<String> batch = new ArrayList<>();
+    texts.forEach(t -> batch.addAll(t.all()));
+    loaded.guidance().forEach(g -> batch.add(g.title() + ". " + g.text())); // seeds of JSON files alone have none
+    List<float[]> vectors = embedder.passages(batch, new Progress(batch.size()));
     List<Document> docs = new ArrayList<>(); // all work that can fail comes before the old index is replaced
-    for (PracticeRecord r : records) {
-      Document doc = document(r);
-      addVectors(doc, r.practice(), embedder);
+    int next = 0;
+    for (int i = 0; i < records.size(); i++) {
+      Document doc = document(records.get(i));
+      texts.get(i).addTo(doc, vectors.subList(next, next += texts.get(i).all().size()));
       docs.add(config.build(doc));
     }
+    List<float[]> guidanceVectors = vectors.subList(next, vectors.size());
     List<Document> guidanceDocs = new ArrayList<>();
-    List<float[]> guidanceVectors = loaded.guidance().isEmpty() ? List.of() // seeds of JSON files alone have none
-        : embedder.passages(loaded.guidance().stream().map(g -> g.title() + ". " + g.text()).toList());
     for (int i = 0; i < loaded.guidance().size(); i++) {
       guidanceDocs.add(GuidanceLibrary.document(loaded.guidance().get(i), i, guidanceVectors.get(i)));
     }
@@ -208,23 +214,59 @@ public final class IndexBuilder {
   }
 
   /**
-   * One L2-normalised vector per unit: the practice (title, challenge, action) and each section, in
-   * vector fields (DOT_PRODUCT); and one per sentence, stored, for sentence-level matching.
+   * What gets an embedding in a practice: one L2-normalised vector per unit, the practice (title,
+   * challenge, action) and each section, in vector fields (DOT_PRODUCT); and one per sentence, stored,
+   * for sentence-level matching.
+   *
+   * @param units unit name → its text, the practice first
    */
-  static void addVectors(Document doc, Practice p, Embedder embedder) {
-    Map<String, String> units = new LinkedHashMap<>();
-    units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
-    for (Section s : p.sections().keySet()) {
-      String text = p.text(s).orElseThrow();
-      units.put(s.key(), s == Section.CHALLENGE ? p.title() + ". " + text : text);
+  private record VectorTexts(Map<String, String> units, List<String> sentences) {
+    static VectorTexts of(Practice p) {
+      Map<String, String> units = new LinkedHashMap<>();
+      units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
+      for (Section s : p.sections().keySet()) {
+        String text = p.text(s).orElseThrow();
+        units.put(s.key(), s == Section.CHALLENGE ? p.title() + ". " + text : text);
+      }
+      return new VectorTexts(units, Sentences.of(p, false).stream().map(Sentences.Sentence::text).toList());
     }
-    List<float[]> vectors = embedder.passages(List.copyOf(units.values()));
-    int i = 0;
-    for (String unit : units.keySet()) {
-      doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+
+    /** @return the units' texts, then the sentences: the order {@link #addTo} takes their vectors in */
+    List<String> all() {
+      List<String> out = new ArrayList<>(units.values());
+      out.addAll(sentences);
+      return out;
     }
-    List<String> sentences = Sentences.of(p, false).stream().map(Sentences.Sentence::text).toList();
-    doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(embedder.passages(sentences))));
+
+    void addTo(Document doc, List<float[]> vectors) {
+      int i = 0;
+      for (String unit : units.keySet()) {
+        doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+      }
+      doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(vectors.subList(i, vectors.size()))));
+    }
+  }
+
+  /** One log line per tenth of the texts embedded, so a first start that builds the index is not silent. */
+  private static final class Progress implements java.util.function.IntConsumer {
+    private final int total;
+    private final long start = System.nanoTime();
+    private final java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
+
+    Progress(int total) {
+      this.total = total;
+      LOG.info("building the index: embedding {} texts (practices, sections, sentences, guidance)", total);
+    }
+
+    @Override
+    public void accept(int done) {
+      int tenth = done * 10 / total;
+      int last = logged.get();
+      if (tenth > last && logged.compareAndSet(last, tenth)) {
+        LOG.info("building the index: {} of {} texts embedded, {} s", done, total,
+            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+      }
+    }
   }
 
   /** @return SHA-256 over the seed files (.txt and top-level .json: names and bytes), the taxonomy and format resources, the embedding model and the schema version */
