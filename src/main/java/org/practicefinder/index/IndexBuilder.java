@@ -251,7 +251,7 @@ public final class IndexBuilder {
   private static final class Progress implements java.util.function.IntConsumer {
     private final int total;
     private final long start = System.nanoTime();
-    private final java.util.concurrent.atomic.AtomicInteger logged = new java.util.concurrent.atomic.AtomicInteger();
+    private int logged;
 
     Progress(int total) {
       this.total = total;
@@ -259,10 +259,10 @@ public final class IndexBuilder {
     }
 
     @Override
-    public void accept(int done) {
+    public synchronized void accept(int done) { // in order, whichever thread comes first
       int tenth = done * 10 / total;
-      int last = logged.get();
-      if (tenth > last && logged.compareAndSet(last, tenth)) {
+      if (tenth > logged) {
+        logged = tenth;
         LOG.info("building the index: {} of {} texts embedded, {} s", done, total,
             String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
       }
