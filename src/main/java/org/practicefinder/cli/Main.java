@@ -33,6 +33,8 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.Generations;
+import org.practicefinder.web.LibraryGeneration;
 import org.practicefinder.web.ServerConfig;
 import org.practicefinder.web.SiteSettings;
 import picocli.CommandLine;
@@ -116,6 +118,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--body-timeout", defaultValue = "10", description = "seconds a request body may take to arrive (default: ${DEFAULT-VALUE})")
     int bodySeconds;
 
+    @Option(names = "--no-watch", description = "do not reload when the seeds folder changes (POST /api/admin/reload "
+        + "with the token of $" + ApiServer.RELOAD_TOKEN + " still does)")
+    boolean noWatch;
+
     @Option(names = "--stop-timeout", defaultValue = "10",
         description = "seconds a stop (SIGTERM) waits for requests in flight (default: ${DEFAULT-VALUE})")
     int stopSeconds;
@@ -135,9 +141,11 @@ public final class Main implements Callable<Integer> {
           .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
           .withSite(settings);
       PracticeLibrary library = paths.open();
-      ConceptDetector detector = new ConceptDetector(library.vocabulary());
-      ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), config);
+      Generations generations = Generations.reloading(LibraryGeneration.owning(library, paths.embedder()), paths.seeds, paths.index,
+          paths.embedder());
+      String token = System.getenv(ApiServer.RELOAD_TOKEN);
+      ApiServer server = new ApiServer(generations, config, token == null || token.isBlank() ? null : token,
+          noWatch ? null : paths.seeds);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         boolean clean;
         try {
@@ -146,8 +154,8 @@ public final class Main implements Callable<Integer> {
           clean = false;
         }
         try {
-          library.close();
-        } catch (java.io.IOException e) {
+          generations.close();
+        } catch (java.io.IOException | RuntimeException e) {
           // exiting anyway; the index is only read
         }
         System.out.println(clean ? "Practice Finder: stopped" : "Practice Finder: stopped, cutting requests still running after "

@@ -270,7 +270,7 @@ public final class IndexBuilder {
   }
 
   /** @return SHA-256 over the seed files (.txt and top-level .json: names and bytes), the taxonomy and format resources, the embedding model and the schema version */
-  static String fingerprint(Path seeds, Embedder embedder) throws IOException {
+  public static String fingerprint(Path seeds, Embedder embedder) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");

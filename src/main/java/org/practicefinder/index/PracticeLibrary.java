@@ -109,6 +109,18 @@ public final class PracticeLibrary implements Closeable {
     return vocabulary.dimensions().stream().map(Dimension::id).toList();
   }
 
+  /**
+   * @return the fingerprint of what the index was built from (seeds, vocabulary, model…; see
+   *     {@link IndexBuilder#fingerprint}), stored with it; "" for an index without one
+   */
+  public String fingerprint() {
+    try {
+      return reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.FINGERPRINT, "");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** @return every practice, in manual order */
   public List<PracticeRecord> records() {
     return records;

@@ -54,11 +54,16 @@ final class ApiHandlers {
       .maximumWeight(10_000_000).weigher((SearchKey key, String value) -> key.request().query().length() + value.length())
       .expireAfterWrite(Duration.ofMinutes(10)).build();
   /**
-   * Recommendations of the last seconds, by a hash of the normalised request (no challenge text in
-   * the key): identical requests arriving together are computed once, the others wait for it.
+   * Recommendations of the last ten minutes, by a SHA-256 of the normalised request: identical
+   * requests arriving together are computed once (the others wait for it), and a challenge asked
+   * again within minutes (a partner's preset, a common short question) is answered from memory. The
+   * challenge's text is kept neither in the key nor in the value: a result holds practices, scores,
+   * practice sentences and the vocabulary terms found in the challenge, which its reasons quote. Ten
+   * minutes covers a visitor's session and a preset's burst; longer would keep more of what people
+   * asked about for little gain (1,000 results, about 10 MB at most).
    */
   private final Cache<String, Recommender.Result> recommendations = Caffeine.newBuilder()
-      .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+      .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
     this.library = library;

@@ -37,6 +37,14 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
     return ApiHandlers.GSON.toJson(o);
   }
 
+  /** @return this response with {@code name} added to its {@code Vary} header */
+  public HttpResponse withVary(String name) {
+    String vary = headers.get("Vary");
+    if (vary == null) return with("Vary", name);
+    if (java.util.Arrays.stream(vary.split(",")).anyMatch(v -> v.trim().equalsIgnoreCase(name))) return this;
+    return with("Vary", vary + ", " + name);
+  }
+
   /** @return this response with one more header, or another value for one it has */
   public HttpResponse with(String name, String value) {
     Map<String, String> h = new LinkedHashMap<>(headers);
