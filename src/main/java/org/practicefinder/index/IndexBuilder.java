@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import com.google.gson.JsonArray;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -29,30 +31,39 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.practicefinder.embed.Embedder;
+import org.practicefinder.i18n.Texts;
 import org.practicefinder.ingest.Seeds;
+import org.practicefinder.ingest.Translations;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
 import org.practicefinder.model.Sentences;
 import org.practicefinder.taxonomy.Dimension;
+import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Tagger;
+import org.practicefinder.taxonomy.Tagging;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the Lucene index from a seeds folder (the manual's text and practices added as JSON files,
- * see {@link Seeds}): one document per practice, a field per section, a catch-all text field, the
- * stored record, SortedSetDocValues facets, and sentence embeddings of the practice and of each
- * section; and beside it, in {@code guidance/}, the manual's guidance entries ({@link GuidanceLibrary}). The index remembers a fingerprint of what it was
- * built from (seed files, vocabulary, overrides, gazetteer, embedding model, schema version), so a
- * changed input rebuilds it.
+ * see {@link Seeds}) and the practices' translations ({@link Translations}): one document per
+ * practice, per language a field per section, a catch-all text field and a spelling field, the
+ * stored record, SortedSetDocValues facets, and sentence embeddings of the English practice and of
+ * each section; and beside it, in {@code guidance/}, the manual's guidance entries
+ * ({@link GuidanceLibrary}). The index remembers a fingerprint of what it was built from (seed and
+ * translation files, vocabulary, overrides, gazetteer, acronyms, server texts, embedding model,
+ * schema version), so a changed input rebuilds it, and which translations it refused.
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "6";
+  static final String SCHEMA_VERSION = "7";
   static final String FINGERPRINT = "practicefinder.fingerprint";
+  /** The translations refused when the index was built, as a JSON array of their messages. */
+  static final String REFUSALS = "practicefinder.refusals";
   private static final List<String> RESOURCES = List.of("/vocabulary.json", "/facet-overrides.tsv", "/places.tsv",
-      "/guidance-outline.tsv", "/practice.schema.json");
+      "/guidance-outline.tsv", "/practice.schema.json", "/acronyms.tsv", "/i18n/server_en.properties",
+      "/i18n/server_ru.properties", "/i18n/server_uk.properties");
   private static final Logger LOG = LoggerFactory.getLogger(IndexBuilder.class);
 
   private IndexBuilder() {}
@@ -150,15 +161,22 @@ public final class IndexBuilder {
       throw new IllegalArgumentException("no practices in " + seeds + ": it should hold the manual's text as .txt files"
           + " or practices as .json files");
     }
+    Translations.Loaded translations = Translations.load(seeds, practices);
+    translations.refusals().forEach(r -> LOG.warn("translation refused, practice served in English there: {}", r.message()));
     Vocabulary vocabulary = Vocabulary.load();
     Tagger tagger = new Tagger(vocabulary);
     List<PracticeRecord> records = new ArrayList<>();
     for (int i = 0; i < practices.size(); i++) {
-      records.add(new PracticeRecord(i, practices.get(i), tagger.tag(practices.get(i))));
+      Practice p = practices.get(i);
+      Tagging tagging = tagger.tag(p);
+      Map<Language, PracticeRecord.Translation> translated = new EnumMap<>(Language.class);
+      translations.of(p.id()).forEach((language, t) -> translated.put(language,
+          new PracticeRecord.Translation(t, tagger.evidence(t, language, tagging))));
+      records.add(new PracticeRecord(i, p, tagging, translated));
     }
     FacetsConfig config = Fields.facetsConfig(vocabulary.dimensions().stream().map(Dimension::id).toList());
     Files.createDirectories(indexDir);
-    IndexWriterConfig iwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    IndexWriterConfig iwc = new IndexWriterConfig(Fields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
     // Every text to embed, of every practice and guidance entry, in one batch over all the embedder's threads.
     List<VectorTexts> texts = records.stream().map(r -> VectorTexts.of(r.practice())).toList();
     List<String> batch = new ArrayList<>();
@@ -186,26 +204,40 @@ public final class IndexBuilder {
     String fingerprint = fingerprint(seeds, embedder);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
       writer.addDocuments(docs);
-      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
+      JsonArray refused = new JsonArray();
+      translations.refusals().forEach(r -> refused.add(r.message()));
+      writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, REFUSALS, refused.toString()).entrySet());
       writer.commit();
     }
     return records;
   }
 
+  /**
+   * Per language: the title and each section (stored, for highlighting), a catch-all field of the
+   * title, organisation, places (by their names in that language) and sections, and the same words
+   * unstemmed for spelling. A language the practice has no translation in gets only its place names.
+   */
   static Document document(PracticeRecord record) {
-    Practice p = record.practice();
     Document doc = new Document();
-    doc.add(new TextField(Fields.TITLE, p.title(), Field.Store.YES));
-    StringBuilder all = new StringBuilder(p.title()).append('\n').append(p.organisation());
-    for (String place : p.locationNames()) all.append('\n').append(place);
-    for (Section s : p.sections().keySet()) {
-      String text = p.text(s).orElseThrow();
-      doc.add(new TextField(Fields.section(s), text, Field.Store.YES));
-      all.append('\n').append(text);
+    for (Language language : Language.values()) {
+      Texts texts = Texts.of(language);
+      StringBuilder all = new StringBuilder();
+      for (String place : record.practice().locationNames()) all.append(texts.place(place)).append('\n');
+      if (record.served(language) == language) {
+        Practice p = record.practice(language);
+        doc.add(new TextField(Fields.title(language), p.title(), Field.Store.YES));
+        all.append(p.title()).append('\n').append(p.organisation());
+        for (Section s : p.sections().keySet()) {
+          String text = p.text(s).orElseThrow();
+          doc.add(new TextField(Fields.section(s, language), text, Field.Store.YES));
+          all.append('\n').append(text);
+        }
+      }
+      doc.add(new TextField(Fields.text(language), all.toString(), Field.Store.NO));
+      doc.add(new TextField(Fields.spell(language), all.toString(), Field.Store.NO));
     }
-    doc.add(new TextField(Fields.TEXT, all.toString(), Field.Store.NO));
     doc.add(new StoredField(Fields.RECORD, RecordCodec.encode(record)));
-    List<String> dims = new ArrayList<>(Fields.HEADER_DIMENSIONS);
+    java.util.Set<String> dims = new java.util.LinkedHashSet<>(Dimensions.own());
     dims.addAll(record.tagging().facets().keySet());
     for (String dim : dims) {
       for (String value : PracticeLibrary.valuesOf(record, dim)) doc.add(new SortedSetDocValuesFacetField(dim, value));
@@ -278,8 +310,10 @@ public final class IndexBuilder {
       throw new IllegalStateException(e); // every JVM has SHA-256
     }
     sha.update((SCHEMA_VERSION + embedder.id()).getBytes(StandardCharsets.UTF_8));
-    for (Path f : Seeds.inputFiles(seeds)) {
-      sha.update(f.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+    List<Path> files = new ArrayList<>(Seeds.inputFiles(seeds));
+    files.addAll(Translations.files(seeds));
+    for (Path f : files) {
+      sha.update(seeds.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
       sha.update(Files.readAllBytes(f));
     }
     for (String resource : RESOURCES) {

@@ -22,7 +22,10 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
+import com.google.gson.JsonParser;
 import org.practicefinder.embed.Embedder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Vocabulary;
@@ -32,6 +35,7 @@ import org.practicefinder.taxonomy.Vocabulary;
  * vocabulary it was tagged with. Thread-safe; close it once.
  */
 public final class PracticeLibrary implements Closeable {
+  private static final Logger LOG = LoggerFactory.getLogger(PracticeLibrary.class);
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
   private final SortedSetDocValuesReaderState facetState;
@@ -43,10 +47,17 @@ public final class PracticeLibrary implements Closeable {
   /** Sentence embeddings by manual order, parallel to {@code Sentences.of(practice, false)}. */
   private final List<List<float[]>> sentenceVectors;
   private final List<float[]> practiceVectors;
+  private final List<String> refusals;
+  private final Dimensions registry;
 
   private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
     this.reader = reader;
+    List<String> refused = new ArrayList<>();
+    JsonParser.parseString(reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.REFUSALS, "[]"))
+        .getAsJsonArray().forEach(e -> refused.add(e.getAsString()));
+    this.refusals = List.copyOf(refused);
     this.vocabulary = vocabulary;
+    this.registry = new Dimensions(vocabulary);
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
     this.facetsConfig = Fields.facetsConfig(vocabularyDimensions(vocabulary));
@@ -84,8 +95,12 @@ public final class PracticeLibrary implements Closeable {
    * @throws IOException if the seeds or index cannot be read or written
    */
   public static PracticeLibrary open(Path seeds, Path indexDir, Embedder embedder) throws IOException {
-    IndexBuilder.ensure(seeds, indexDir, embedder);
-    return open(indexDir);
+    boolean built = IndexBuilder.ensure(seeds, indexDir, embedder);
+    PracticeLibrary library = open(indexDir);
+    if (!built) { // a build has said it already
+      library.refusals().forEach(r -> LOG.warn("translation refused, practice served in English there: {}", r));
+    }
+    return library;
   }
 
   /** Opens an existing index. @throws IOException if there is none or it cannot be read */
@@ -119,6 +134,14 @@ public final class PracticeLibrary implements Closeable {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * @return the translations refused when the index was built, each naming its file, its practice
+   *     and what is wrong ({@link org.practicefinder.ingest.Translations.Refusal#message()})
+   */
+  public List<String> refusals() {
+    return refusals;
   }
 
   /** @return every practice, in manual order */
@@ -164,13 +187,15 @@ public final class PracticeLibrary implements Closeable {
 
   /**
    * @return the facet dimensions in display order: the vocabulary's (population, setting, service…),
-   *     then country, location and year
+   *     then country, location and year ({@link Dimensions})
    */
   public List<String> dimensions() {
-    List<String> dims = new ArrayList<>(vocabularyDimensions(vocabulary));
-    dims.addAll(Fields.HEADER_DIMENSIONS);
-    dims.add(org.practicefinder.taxonomy.Tagger.YEAR);
-    return dims;
+    return registry.ids();
+  }
+
+  /** @return the registry of the facet dimensions: their order, sources and labels */
+  public Dimensions registry() {
+    return registry;
   }
 
   /** @return the values present in the library for a header dimension or year, sorted */
@@ -201,13 +226,9 @@ public final class PracticeLibrary implements Closeable {
         .orElseGet(() -> values(dim));
   }
 
-  /** @return the practice's values of a dimension: its country, its places, or its concepts */
+  /** @return the practice's values of a dimension, as {@link Dimensions#values} */
   public static List<String> valuesOf(PracticeRecord record, String dimension) {
-    return switch (dimension) {
-      case Fields.COUNTRY -> List.of(record.practice().country().displayName());
-      case Fields.LOCATION -> record.practice().locationNames();
-      default -> record.tagging().get(dimension);
-    };
+    return Dimensions.values(record, dimension);
   }
 
   /** @return the practices whose {@code dimension} has {@code value} (a concept, country or place), in manual order */

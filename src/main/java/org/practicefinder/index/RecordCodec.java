@@ -15,6 +15,7 @@ import org.practicefinder.model.Country;
 import org.practicefinder.model.Place;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
+import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Tagging;
 
 /** Stores a {@link PracticeRecord} in the index as JSON and reads it back, field for field. */
@@ -41,19 +42,38 @@ final class RecordCodec {
     p.scope().ifPresent(s -> o.addProperty("scope", s));
     p.url().ifPresent(s -> o.addProperty("url", s));
     p.contact().ifPresent(s -> o.addProperty("contact", s));
-    JsonObject sections = new JsonObject();
-    p.sections().forEach((s, parts) -> sections.add(s.key(), strings(parts)));
-    o.add("sections", sections);
+    o.add("sections", sections(p));
     o.add("notes", strings(p.notes()));
     p.source().ifPresent(c -> o.add("source", citation(c)));
     o.addProperty("language", p.language());
+    JsonObject translations = new JsonObject();
+    record.translations().forEach((language, t) -> {
+      JsonObject to = new JsonObject();
+      to.addProperty("title", t.practice().title());
+      to.addProperty("organisation", t.practice().organisation());
+      to.add("sections", sections(t.practice()));
+      to.add("notes", strings(t.practice().notes()));
+      to.add("evidence", strings(t.evidence()));
+      translations.add(language.code(), to);
+    });
+    o.add("translations", translations);
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> facets.add(dim, strings(ids)));
     o.add("facets", facets);
-    JsonObject evidence = new JsonObject();
-    record.tagging().evidence().forEach(evidence::addProperty);
-    o.add("evidence", evidence);
+    o.add("evidence", strings(record.tagging().evidence()));
     return o.toString();
+  }
+
+  private static JsonObject sections(Practice p) {
+    JsonObject sections = new JsonObject();
+    p.sections().forEach((s, parts) -> sections.add(s.key(), strings(parts)));
+    return sections;
+  }
+
+  private static JsonObject strings(Map<String, String> map) {
+    JsonObject o = new JsonObject();
+    map.forEach(o::addProperty);
+    return o;
   }
 
   static PracticeRecord decode(String json) {
@@ -63,23 +83,37 @@ final class RecordCodec {
       JsonObject po = e.getAsJsonObject();
       places.add(new Place(po.get("name").getAsString(), optional(po, "region")));
     }
-    Map<Section, List<String>> sections = new EnumMap<>(Section.class);
-    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("sections").entrySet()) {
-      sections.put(Section.fromKey(e.getKey()).orElseThrow(), list(e.getValue()));
-    }
     Practice practice = new Practice(o.get("id").getAsString(), o.get("title").getAsString(),
         o.get("organisation").getAsString(), Country.of(o.get("countryCode").getAsString(), o.get("country").getAsString()),
-        places, optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections, list(o.get("notes")),
+        places, optional(o, "scope"), optional(o, "url"), optional(o, "contact"), sections(o), list(o.get("notes")),
         o.has("source") ? Optional.of(citation(o.getAsJsonObject("source"))) : Optional.empty(), o.get("language").getAsString());
     Map<String, List<String>> facets = new LinkedHashMap<>();
     for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("facets").entrySet()) {
       facets.put(e.getKey(), list(e.getValue()));
     }
-    Map<String, String> evidence = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("evidence").entrySet()) {
-      evidence.put(e.getKey(), e.getValue().getAsString());
+    Map<Language, PracticeRecord.Translation> translations = new EnumMap<>(Language.class);
+    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("translations").entrySet()) {
+      JsonObject t = e.getValue().getAsJsonObject();
+      Practice translated = new Practice(practice.id(), t.get("title").getAsString(), t.get("organisation").getAsString(),
+          practice.country(), practice.locations(), practice.scope(), practice.url(), practice.contact(), sections(t),
+          list(t.get("notes")), practice.source(), e.getKey());
+      translations.put(Language.fromCode(e.getKey()).orElseThrow(), new PracticeRecord.Translation(translated, map(t, "evidence")));
     }
-    return new PracticeRecord(o.get("order").getAsInt(), practice, new Tagging(facets, evidence));
+    return new PracticeRecord(o.get("order").getAsInt(), practice, new Tagging(facets, map(o, "evidence")), translations);
+  }
+
+  private static Map<Section, List<String>> sections(JsonObject o) {
+    Map<Section, List<String>> sections = new EnumMap<>(Section.class);
+    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject("sections").entrySet()) {
+      sections.put(Section.fromKey(e.getKey()).orElseThrow(), list(e.getValue()));
+    }
+    return sections;
+  }
+
+  private static Map<String, String> map(JsonObject o, String key) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonElement> e : o.getAsJsonObject(key).entrySet()) out.put(e.getKey(), e.getValue().getAsString());
+    return out;
   }
 
   static JsonObject citation(Citation c) {

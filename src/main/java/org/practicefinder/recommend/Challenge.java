@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -17,7 +16,6 @@ import org.practicefinder.taxonomy.Language;
  * every sentence, and the signals' scores. Not thread-safe: one per request.
  */
 final class Challenge {
-  private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
   /**
    * The most characters of a challenge that are embedded: a paragraph. The model's cost grows with
    * the text (a 4,000-character challenge took about 0.2 s alone); words and topics still count in full.
@@ -26,15 +24,38 @@ final class Challenge {
 
   private final String text;
   private final List<ConceptDetector.Detected> concepts;
+  private final Language language;
+  /** English words for the text's words when it is in another language; empty for English. */
+  private final List<String> english;
   private float[] embedding;
   /** Scores by signal name: a signal that feeds another is computed once. */
   private final Map<String, double[]> scores = new HashMap<>();
   /** Cosine of the challenge with each sentence, by practice order: shared by the sentence signals and the explanations. */
   private double[][] sentenceCosines;
 
-  Challenge(String text, List<ConceptDetector.Detected> concepts) {
+  /**
+   * @param language the language the text is written in
+   * @param english English words for the text's words, when it is in another language ({@link WordTranslations})
+   */
+  Challenge(String text, List<ConceptDetector.Detected> concepts, Language language, List<String> english) {
     this.text = text;
     this.concepts = List.copyOf(concepts);
+    this.language = language;
+    this.english = List.copyOf(english);
+  }
+
+  /** An English challenge. */
+  Challenge(String text, List<ConceptDetector.Detected> concepts) {
+    this(text, concepts, Language.EN, List.of());
+  }
+
+  /** @return English words for the text's words when it is in another language; empty for English */
+  List<String> english() {
+    return english;
+  }
+
+  Language language() {
+    return language;
   }
 
   String text() {
@@ -82,11 +103,14 @@ final class Challenge {
   }
 
   /**
-   * @return the text itself when it is not in Cyrillic script; otherwise the English labels and
-   *     definitions of its detected concepts, which the English models and fields can match
+   * @return the text itself when it is in English; otherwise the English words for its words, or,
+   *     if none of them has one, the English labels and definitions of its detected concepts: text
+   *     the English models and fields can match
    */
   String englishText() {
-    if (!CYRILLIC.matcher(text).find() || concepts.isEmpty()) return text;
+    if (language == Language.EN) return text;
+    if (!english.isEmpty()) return String.join(" ", english);
+    if (concepts.isEmpty()) return text;
     StringBuilder out = new StringBuilder();
     for (ConceptDetector.Detected d : concepts) {
       out.append(d.concept().label(Language.EN)).append(": ").append(d.concept().definition(Language.EN)).append(". ");

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
@@ -29,6 +29,8 @@ import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
+import org.practicefinder.search.Homoglyphs;
+import org.practicefinder.search.Lexicon;
 import org.practicefinder.search.QueryAnalyzer;
 import org.practicefinder.search.QueryFactory;
 import org.practicefinder.taxonomy.Concept;
@@ -90,8 +92,12 @@ public final class Recommender {
   public record Recommendation(String id, double score, String why, Optional<Evidence> evidence,
       List<Concept> sharedConcepts, Map<String, Integer> signals) {}
 
-  /** @param concepts the concepts detected in the challenge, less the excluded ones */
-  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts) {}
+  /**
+   * @param concepts the concepts detected in the challenge, less the excluded ones
+   * @param corrected the challenge with its unknown words spelled as the practices spell them, when
+   *     it had any: the recommendations were made for it
+   */
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected) {}
 
   private final PracticeLibrary library;
   private final ConceptDetector detector;
@@ -100,6 +106,8 @@ public final class Recommender {
   private final Embedder embedder;
   private final Explainer explainer;
   private final Analyzer keywords = QueryAnalyzer.keywords();
+  private final Lexicon lexicon;
+  private final WordTranslations translations;
 
   Recommender(PracticeLibrary library, ConceptDetector detector, Embedder embedder, List<Signal> signals,
       Map<String, Double> weights) {
@@ -108,7 +116,9 @@ public final class Recommender {
     this.embedder = embedder;
     this.signals = List.copyOf(signals);
     this.weights = Map.copyOf(weights);
-    this.explainer = new Explainer(new EnglishAnalyzer(QueryAnalyzer.CHALLENGE_STOP_WORDS), library.records(), idf(library));
+    this.lexicon = new Lexicon(library);
+    this.translations = new WordTranslations(library.records(), library.vocabulary().concepts());
+    this.explainer = new Explainer(library.records(), detector, idf(library));
   }
 
   /**
@@ -122,6 +132,7 @@ public final class Recommender {
     Signal sentences = new SentenceSignal(library, embedder, 6);
     signals.add(new LexicalSignal(library, "bm25", Map.of(Fields.TEXT, 1f), false));
     signals.add(expanded);
+    signals.add(new LexicalSignal(library, "bm25-english", Map.of(Fields.TEXT, 1f), Language.EN, true));
     signals.add(new DenseSignal(library, embedder, Fields.PRACTICE_UNIT));
     for (Section s : List.of(Section.CHALLENGE, Section.ACTION, Section.OUTCOMES)) {
       signals.add(new DenseSignal(library, embedder, s.key()));
@@ -151,19 +162,21 @@ public final class Recommender {
   /** @throws IllegalArgumentException if a filter is unknown */
   public Result recommend(Request request) {
     library.validateFilters(request.filters());
-    String wanted = QueryFactory.withoutNegations(request.challenge());
+    Optional<String> corrected = corrected(request.challenge());
+    String text = corrected.orElse(Homoglyphs.fold(request.challenge()));
+    String wanted = QueryFactory.withoutNegations(text);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Challenge challenge = new Challenge(wanted, concepts);
-    Set<Integer> excluded = excludedByNegation(request.challenge());
+    Challenge challenge = challenge(wanted, concepts);
+    Set<Integer> excluded = excludedByNegation(text);
     List<PracticeRecord> candidates = library.records().stream()
         .filter(r -> library.matches(r, request.filters()) && !excluded.contains(r.order()))
         .toList();
-    Set<String> telling = explainer.telling(challenge.text());
-    Map<String, String> mentioned = new HashMap<>();
-    concepts.forEach(d -> mentioned.putIfAbsent(d.concept().id(), d.matched()));
-    return new Result(rank(challenge, candidates, request.size(), request.language(), telling, mentioned), concepts);
+    Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
+        translations.pairs(challenge.text(), challenge.language()), request.language());
+    return new Result(rank(challenge, candidates, request.size(), request.language(), telling, telling.concepts()), concepts,
+        corrected);
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */
@@ -197,7 +210,7 @@ public final class Recommender {
     }
     List<PracticeRecord> others = library.records().stream().filter(r -> r != self).toList();
     // No matched words as the reason: a title and challenge share chance words ("considered", "part").
-    return rank(new Challenge(text, concepts), others, size, language, Set.of(), null);
+    return rank(new Challenge(text, concepts), others, size, language, Explainer.Wanted.none(language), null);
   }
 
   /** @return signal name → fusion weight, from {@code fusion-weights.properties} */
@@ -226,8 +239,23 @@ public final class Recommender {
     }
   }
 
-  Challenge challenge(String text) {
-    return new Challenge(text, detector.detect(text));
+  /** @return the challenge as {@link #recommend} reads it, all its concepts kept: for evaluation */
+  Challenge challenge(String typed) {
+    String text = corrected(typed).orElse(Homoglyphs.fold(typed));
+    return challenge(text, detector.detect(text));
+  }
+
+  /**
+   * @return the typed text with mixed-script words folded and unknown words spelled as the practices
+   *     spell them, if any was: what {@link Result#corrected()} says for this challenge
+   */
+  public Optional<String> corrected(String typed) {
+    return lexicon.corrected(Homoglyphs.fold(typed));
+  }
+
+  private Challenge challenge(String text, List<ConceptDetector.Detected> concepts) {
+    Language language = lexicon.language(text);
+    return new Challenge(text, concepts, language, translations.english(text, language));
   }
 
   /** @return practice ids by the fusion of {@code scores} with {@code weights}, best first, at most {@code size} */
@@ -236,11 +264,11 @@ public final class Recommender {
   }
 
   /**
-   * @param telling the challenge words an explanation may cite as matched; none: by meaning only
+   * @param telling the challenge words an explanation may cite as matched, in the reader's language; none: by meaning only
    * @param mentioned concept id → the words of the challenge it was detected in; null for similar practices
    */
   private List<Recommendation> rank(Challenge challenge, List<PracticeRecord> candidates, int size, Language language,
-      Set<String> telling, Map<String, String> mentioned) {
+      Explainer.Wanted telling, Map<String, String> mentioned) {
     Map<String, double[]> bySignal;
     try {
       bySignal = scoresBySignal(challenge, false);
@@ -323,7 +351,7 @@ public final class Recommender {
     return fused;
   }
 
-  private Recommendation explain(PracticeRecord r, Challenge challenge, Set<String> telling, Map<String, String> mentioned,
+  private Recommendation explain(PracticeRecord r, Challenge challenge, Explainer.Wanted telling, Map<String, String> mentioned,
       double score, Map<String, Integer> signalRanks, Language language) {
     Optional<Evidence> evidence = explainer.explain(r, telling, challenge.sentenceCosines(library, embedder, r));
     List<Concept> shared = challenge.concepts().stream()
@@ -336,24 +364,29 @@ public final class Recommender {
     return new Recommendation(r.id(), score, why, evidence, shared, signalRanks);
   }
 
-  /** IDF of every term of the catch-all field: explanations weigh rare words more. */
-  private static Map<String, Double> idf(PracticeLibrary library) {
-    Map<String, Double> idf = new HashMap<>();
+  /** IDF of every term of each language's catch-all field: explanations weigh rare words more. */
+  private static Map<Language, Map<String, Double>> idf(PracticeLibrary library) {
+    Map<Language, Map<String, Double>> out = new EnumMap<>(Language.class);
     IndexReader reader = library.searcher().getIndexReader();
     int n = reader.numDocs();
     try {
-      for (LeafReaderContext leaf : reader.leaves()) {
-        Terms terms = leaf.reader().terms(Fields.TEXT);
-        if (terms == null) continue;
-        TermsEnum it = terms.iterator();
-        for (BytesRef t = it.next(); t != null; t = it.next()) {
-          int df = reader.docFreq(new Term(Fields.TEXT, t));
-          idf.put(t.utf8ToString(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+      for (Language l : Language.values()) {
+        Map<String, Double> idf = new HashMap<>();
+        String field = Fields.text(l);
+        for (LeafReaderContext leaf : reader.leaves()) {
+          Terms terms = leaf.reader().terms(field);
+          if (terms == null) continue;
+          TermsEnum it = terms.iterator();
+          for (BytesRef t = it.next(); t != null; t = it.next()) {
+            int df = reader.docFreq(new Term(field, t));
+            idf.put(t.utf8ToString(), Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+          }
         }
+        out.put(l, Map.copyOf(idf));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Map.copyOf(idf);
+    return out;
   }
 }

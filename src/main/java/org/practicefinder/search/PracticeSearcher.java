@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -17,6 +18,7 @@ import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -24,19 +26,24 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.practicefinder.index.Dimensions;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.model.Section;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
+import org.practicefinder.taxonomy.Language;
 
 /**
- * BM25 search over the practices with facet filters, drill-sideways facet counts and highlighted
- * snippets. Thread-safe.
+ * BM25 search over the practices in every language, with facet filters, drill-sideways facet counts
+ * and highlighted snippets in the reader's language. The query is analysed with each language's
+ * analysis and matched against that language's fields; a practice scores as its best language does
+ * (a disjunction-max), so a Russian query is answered by the Russian text, an English one by the
+ * English. Thread-safe.
  */
 public final class PracticeSearcher {
   /** Title words say what a practice is about; they weigh more than a word anywhere in the text. */
-  static final Map<String, Float> FIELDS = Map.of(Fields.TEXT, 1f, Fields.TITLE, 2f);
+  static final float TITLE_BOOST = 2f;
   /** A concept detected in the query (any language) raises practices tagged with it by this much. */
   static final float CONCEPT_BOOST = 1f;
   private static final int MAX_SNIPPETS = 3;
@@ -44,14 +51,16 @@ public final class PracticeSearcher {
   private static final int MAX_FACET_VALUES = 1000;
 
   private final PracticeLibrary library;
-  private final Analyzer analyzer = QueryAnalyzer.keywords();
+  private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
   private final UnifiedHighlighter highlighter;
+  private final Lexicon lexicon;
 
   public PracticeSearcher(PracticeLibrary library, ConceptDetector detector) {
     this.library = library;
+    this.lexicon = new Lexicon(library);
     this.detector = detector;
-    this.highlighter = UnifiedHighlighter.builder(library.searcher(), analyzer)
+    this.highlighter = UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
         .withMaxNoHighlightPassages(0)
@@ -64,15 +73,18 @@ public final class PracticeSearcher {
    */
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
-    String wanted = QueryFactory.withoutNegations(request.query());
+    String folded = Homoglyphs.fold(request.query());
+    Optional<String> corrected = lexicon.corrected(folded);
+    String query = corrected.orElse(folded);
+    String wanted = QueryFactory.withoutNegations(query);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
         .filter(d -> !request.excludedConcepts().contains(d.concept().id()))
         .toList();
-    Query text = wanted.isBlank()
+    Query words = wanted.isBlank() ? null : words(wanted);
+    Query text = words == null
         ? new MatchAllDocsQuery()
-        : QueryFactory.any(QueryFactory.text(analyzer, FIELDS, wanted),
-            QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
-    Query excluded = QueryFactory.exclusion(analyzer, FIELDS, request.query(), library.facetsConfig(), detector);
+        : QueryFactory.any(words, QueryFactory.concepts(library.facetsConfig(), concepts, CONCEPT_BOOST));
+    Query excluded = QueryFactory.exclusion(analyzer, allFields(), query, library.facetsConfig(), detector);
     if (excluded != null) {
       text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
     }
@@ -86,15 +98,36 @@ public final class PracticeSearcher {
       int from = Math.min(all.length, (request.page() - 1) * request.size());
       ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
       List<SearchResult.Hit> hits = new ArrayList<>();
-      Map<Integer, List<SearchResult.Snippet>> snippets = request.query().isBlank() ? Map.of() : snippets(text, page);
+      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
       for (ScoreDoc sd : page) {
         hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
       }
       return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets),
-          dimensionTotals(result.facets), concepts);
+          dimensionTotals(result.facets), concepts, corrected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** @return the fields of a language and their boosts: its catch-all text and, weighing more, its title */
+  static Map<String, Float> fields(Language language) {
+    Map<String, Float> fields = new LinkedHashMap<>(); // a fixed clause order: the same scores on every run
+    fields.put(Fields.text(language), 1f);
+    fields.put(Fields.title(language), TITLE_BOOST);
+    return fields;
+  }
+
+  private static Map<String, Float> allFields() {
+    Map<String, Float> all = new LinkedHashMap<>();
+    for (Language l : Language.values()) all.putAll(fields(l));
+    return all;
+  }
+
+  /** @return the best of the query's BM25 scores over each language's fields, with that language's analysis */
+  private Query words(String text) {
+    List<Query> byLanguage = new ArrayList<>();
+    for (Language l : Language.values()) byLanguage.add(QueryFactory.text(analyzer, fields(l), text));
+    return new DisjunctionMaxQuery(byLanguage, 0f);
   }
 
   private Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
@@ -111,7 +144,7 @@ public final class PracticeSearcher {
         for (Concept c : dimension.get().concepts()) values.add(new SearchResult.FacetCount(c.id(), counts.getOrDefault(c.id(), 0)));
       } else {
         for (String v : library.values(dim)) values.add(new SearchResult.FacetCount(v, counts.getOrDefault(v, 0)));
-        if (!dim.equals(org.practicefinder.taxonomy.Tagger.YEAR)) {
+        if (library.registry().source(dim) != Dimensions.Source.YEAR) {
           values.sort(Comparator.comparingInt(SearchResult.FacetCount::count).reversed());
         }
       }
@@ -130,19 +163,27 @@ public final class PracticeSearcher {
     return out;
   }
 
-  /** @return doc id → one highlighted passage per section that has a match, in section order, at most three */
-  private Map<Integer, List<SearchResult.Snippet>> snippets(Query query, ScoreDoc[] page) throws IOException {
-    String[] fields = Arrays.stream(Section.values()).map(Fields::section).toArray(String[]::new);
-    int[] maxPassages = new int[fields.length];
+  /**
+   * @return doc id → one highlighted passage per section that has a match, in section order, at
+   *     most three, from the practice's text in the reader's language (English where it is not translated)
+   */
+  private Map<Integer, List<SearchResult.Snippet>> snippets(Query query, ScoreDoc[] page, Language language) throws IOException {
+    List<Language> languages = language == Language.EN ? List.of(Language.EN) : List.of(language, Language.EN);
+    List<String> fields = new ArrayList<>();
+    for (Language l : languages) {
+      for (Section s : Section.values()) fields.add(Fields.section(s, l));
+    }
+    int[] maxPassages = new int[fields.size()];
     Arrays.fill(maxPassages, 1);
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
-    Map<String, String[]> byField = highlighter.highlightFields(fields, query, docs, maxPassages);
+    Map<String, String[]> byField = highlighter.highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
     Map<Integer, List<SearchResult.Snippet>> out = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
+      Language served = library.recordOfDoc(page[i].doc).served(language);
       List<SearchResult.Snippet> list = new ArrayList<>();
-      for (String field : fields) {
-        String html = byField.get(field)[i];
-        if (html != null && list.size() < MAX_SNIPPETS) list.add(new SearchResult.Snippet(field, html));
+      for (Section s : Section.values()) {
+        String html = byField.get(Fields.section(s, served))[i];
+        if (html != null && list.size() < MAX_SNIPPETS) list.add(new SearchResult.Snippet(s.key(), html));
       }
       out.put(page[i].doc, list);
     }

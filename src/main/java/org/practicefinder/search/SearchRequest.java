@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.practicefinder.taxonomy.Language;
 
 /**
  * A search: free text plus facet filters, paged.
@@ -14,8 +15,10 @@ import java.util.Set;
  * @param page 1-based page number
  * @param size hits per page
  * @param excludedConcepts ids of concepts detected in the query that the user removed
+ * @param language the reader's language: snippets come from the practices' text in it where they are translated
  */
-public record SearchRequest(String query, Map<String, List<String>> filters, int page, int size, Set<String> excludedConcepts) {
+public record SearchRequest(String query, Map<String, List<String>> filters, int page, int size, Set<String> excludedConcepts,
+    Language language) {
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
   /** Longer text is a paste, not a query; recommend takes long challenges. */
@@ -39,11 +42,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, int
     });
     filters = java.util.Collections.unmodifiableMap(copy);
     excludedConcepts = Set.copyOf(excludedConcepts);
+    Objects.requireNonNull(language);
   }
 
-  /** A request that keeps every detected concept. */
+  /** A request that keeps every detected concept, for an English reader. */
   public SearchRequest(String query, Map<String, List<String>> filters, int page, int size) {
-    this(query, filters, page, size, Set.of());
+    this(query, filters, page, size, Set.of(), Language.EN);
   }
 
   /** @return a first-page request with no filters */

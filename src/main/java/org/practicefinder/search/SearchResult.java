@@ -2,6 +2,7 @@ package org.practicefinder.search;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.practicefinder.taxonomy.ConceptDetector;
 
 /**
@@ -14,9 +15,11 @@ import org.practicefinder.taxonomy.ConceptDetector;
  * @param totals dimension → practices with any value of it (drill-sideways like the counts); a
  *     practice with two values counts once
  * @param concepts vocabulary concepts detected in the query text
+ * @param corrected the query with its unknown words spelled as the practices spell them, when it
+ *     had any ({@link Lexicon#corrected}): the search was made with it
  */
 public record SearchResult(int total, List<Hit> hits, Map<String, List<FacetCount>> facets,
-    Map<String, Integer> totals, List<ConceptDetector.Detected> concepts) {
+    Map<String, Integer> totals, List<ConceptDetector.Detected> concepts, Optional<String> corrected) {
 
   /**
    * @param id practice id

@@ -49,4 +49,20 @@ public final class ConceptDetector {
     }
     return List.copyOf(byConcept.values());
   }
+
+  /**
+   * Where a concept's term occurs in a text.
+   *
+   * @param start offset of its first character
+   * @param end offset after its last character
+   */
+  public record Span(Concept concept, int start, int end) {}
+
+  /**
+   * @return every occurrence in {@code text} of a term of {@code language}, matched strictly (as the
+   *     manual is tagged: no extra word inside a term), in text order, overlapping ones included
+   */
+  public List<Span> find(String text, Language language) {
+    return matchers.get(language).find(text, 0).stream().map(m -> new Span(m.concept(), m.start(), m.end())).toList();
+  }
 }

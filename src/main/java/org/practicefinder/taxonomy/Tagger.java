@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,46 @@ public final class Tagger {
     this.vocabulary = vocabulary;
     for (Language l : Language.values()) matchers.put(l, new PhraseMatcher(vocabulary.concepts(), l));
     this.overrides = loadOverrides(vocabulary);
+  }
+
+  /**
+   * The evidence of a tagging in a translation of the practice: for each concept (and the year),
+   * the translation's first sentence outside CHALLENGE that names it by the vocabulary's terms in
+   * that language (a parent or implied concept: the sentence of a concept that brings it); a
+   * concept no sentence names keeps its English sentence.
+   *
+   * @param tagging the tagging of the English practice
+   * @return concept id (or year) → sentence, in the order of {@code tagging.evidence()}
+   */
+  public Map<String, String> evidence(Practice translation, Language language, Tagging tagging) {
+    PhraseMatcher matcher = matchers.get(language);
+    Map<String, String> named = new LinkedHashMap<>();
+    for (Sentences.Sentence s : Sentences.of(translation, true)) {
+      if (s.section().equals(Section.CHALLENGE.key())) continue;
+      for (PhraseMatcher.Match m : matcher.find(s.text(), 0)) named.putIfAbsent(m.concept().id(), s.text());
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    tagging.evidence().forEach((id, english) -> {
+      String sentence = named.get(id);
+      for (Iterator<Map.Entry<String, String>> it = named.entrySet().iterator(); sentence == null && it.hasNext(); ) {
+        Map.Entry<String, String> e = it.next(); // a parent or an implied concept: the sentence of one that brings it
+        Concept c = vocabulary.concept(e.getKey()).orElseThrow();
+        if (c.parent().filter(id::equals).isPresent() || c.implies().contains(id)) sentence = e.getValue();
+      }
+      if (sentence == null && id.matches("(19|20)\\d\\d")) sentence = sentenceWith(translation, id);
+      out.put(id, sentence != null ? sentence : english);
+    });
+    return out;
+  }
+
+  /** @return the first sentence of ACTION, else OUTCOMES, that has the year; null if none */
+  private static String sentenceWith(Practice practice, String year) {
+    for (Section s : List.of(Section.ACTION, Section.OUTCOMES)) {
+      for (String sentence : practice.text(s).map(Sentences::split).orElse(List.of())) {
+        if (sentence.matches("(?s).*\\b" + year + "\\b.*")) return sentence;
+      }
+    }
+    return null;
   }
 
   /** @return the practice's concepts per dimension with evidence sentences; dimensions without concepts are absent */

@@ -24,8 +24,7 @@ import java.util.Optional;
  * <p>Besides {@code terms}, a concept may have {@code sources} (language → term → where the term
  * comes from: the manual, TAXONOMY.md, a glossary of the field, or why it is a term of the field),
  * required for a term that an evaluation challenge contains and the manual does not (see
- * {@link VocabularyAudit}). The top-level {@code withdrawn} (language → term → reason) lists terms
- * taken out because only an evaluation challenge used them; they may not come back unnoticed.
+ * {@link VocabularyAudit}).
  */
 public final class Vocabulary {
   private final List<Dimension> dimensions;
@@ -69,11 +68,10 @@ public final class Vocabulary {
   /**
    * @throws IllegalArgumentException if a concept id repeats, a parent is missing or comes after its
    *     child, a concept implies an unknown one, a concept lacks an English label, a source names
-   *     a term the concept does not have, or a term was withdrawn
+   *     a term the concept does not have
    */
   public static Vocabulary parse(Reader json) {
     JsonObject root = JsonParser.parseReader(json).getAsJsonObject();
-    Map<Language, Map<String, String>> withdrawn = notes(root.getAsJsonObject("withdrawn"));
     Map<String, Map<Language, Map<String, String>>> sources = new LinkedHashMap<>();
     List<Dimension> dims = new ArrayList<>();
     for (JsonElement de : root.getAsJsonArray("dimensions")) {
@@ -92,10 +90,6 @@ public final class Vocabulary {
         String id = c.get("id").getAsString();
         Map<Language, Map<String, String>> notes = notes(c.getAsJsonObject("sources"));
         for (Language l : Language.values()) {
-          for (String term : terms.get(l)) {
-            String why = withdrawn.getOrDefault(l, Map.of()).get(term);
-            if (why != null) throw new IllegalArgumentException(id + ": term '" + term + "' (" + l.code() + ") was withdrawn: " + why);
-          }
           for (String term : notes.getOrDefault(l, Map.of()).keySet()) {
             if (!terms.get(l).contains(term)) throw new IllegalArgumentException(id + ": source for '" + term + "' (" + l.code() + "), not a term");
           }

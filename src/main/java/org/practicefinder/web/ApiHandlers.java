@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -54,15 +55,27 @@ final class ApiHandlers {
       .maximumWeight(10_000_000).weigher((SearchKey key, String value) -> key.request().query().length() + value.length())
       .expireAfterWrite(Duration.ofMinutes(10)).build();
   /**
+   * A recommendation kept in memory without the challenge's text: its corrected spelling (the whole
+   * challenge) is left out and made again when asked for.
+   *
+   * @param corrected whether the challenge had words to correct
+   */
+  private record Remembered(Recommender.Result result, boolean corrected) {
+    Remembered(Recommender.Result made) {
+      this(new Recommender.Result(made.recommendations(), made.concepts(), Optional.empty()), made.corrected().isPresent());
+    }
+  }
+
+  /**
    * Recommendations of the last ten minutes, by a SHA-256 of the normalised request: identical
    * requests arriving together are computed once (the others wait for it), and a challenge asked
    * again within minutes (a partner's preset, a common short question) is answered from memory. The
    * challenge's text is kept neither in the key nor in the value: a result holds practices, scores,
-   * practice sentences and the vocabulary terms found in the challenge, which its reasons quote. Ten
+   * practice sentences and the challenge's words that name vocabulary topics, which its reasons quote. Ten
    * minutes covers a visitor's session and a preset's burst; longer would keep more of what people
    * asked about for little gain (1,000 results, about 10 MB at most).
    */
-  private final Cache<String, Recommender.Result> recommendations = Caffeine.newBuilder()
+  private final Cache<String, Remembered> recommendations = Caffeine.newBuilder()
       .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
@@ -84,7 +97,7 @@ final class ApiHandlers {
     QueryParams q = request.query();
     Language lang = language(q.single("lang").orElse(null));
     SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
-        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")));
+        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang);
     return HttpResponse.json(200, searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang))); // errors are not cached
   }
 
@@ -102,6 +115,7 @@ final class ApiHandlers {
     o.add("facetTotals", GSON.toJsonTree(result.totals()));
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
+    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
     return GSON.toJson(o);
   }
 
@@ -185,13 +199,21 @@ final class ApiHandlers {
 
   private HttpResponse recommend(String challenge, Map<String, List<String>> filters, List<String> exclude, Language lang, int size) {
     Recommender.Request request = new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang);
-    Recommender.Result result = recommendations.get(key(request), k -> recommender.recommend(request));
+    Recommender.Result[] made = new Recommender.Result[1];
+    Remembered remembered = recommendations.get(key(request), k -> {
+      made[0] = recommender.recommend(request);
+      return new Remembered(made[0]);
+    });
+    Recommender.Result result = made[0] != null ? made[0] : remembered.result();
+    Optional<String> corrected = made[0] != null ? made[0].corrected()
+        : remembered.corrected() ? recommender.corrected(challenge) : Optional.empty();
     JsonObject o = new JsonObject();
     o.addProperty("challenge", challenge);
     JsonArray results = new JsonArray();
     result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
+    corrected.ifPresent(c -> o.addProperty("didYouMean", c));
     return ok(o);
   }
 

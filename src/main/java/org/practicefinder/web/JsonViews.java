@@ -2,13 +2,9 @@ package org.practicefinder.web;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Practice;
@@ -19,7 +15,6 @@ import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
-import org.practicefinder.taxonomy.Tagger;
 
 /** Translates library objects into the JSON shapes of the HTTP API and the {@code export} command. */
 public final class JsonViews {
@@ -29,9 +24,13 @@ public final class JsonViews {
     this.library = library;
   }
 
-  /** @return the whole practice: header fields, sections (prose as text, lists as arrays), notes, facets, evidence, source */
+  /**
+   * @return the whole practice in {@code lang} if it is translated into it, else in English:
+   *     header fields, sections (prose as text, lists as arrays), notes, facets, evidence (concept
+   *     id → the sentence that made it so, from the same text where it names the concept), source
+   */
   public JsonObject practice(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
+    Practice p = record.practice(lang);
     JsonObject o = summary(record, lang);
     p.scope().ifPresent(s -> o.addProperty("scope", s));
     p.url().ifPresent(s -> o.addProperty("url", s));
@@ -44,21 +43,36 @@ public final class JsonViews {
     o.add("sections", sections);
     if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
     JsonObject evidence = new JsonObject();
-    record.tagging().evidence().forEach(evidence::addProperty);
+    record.evidence(lang).forEach(evidence::addProperty);
     o.add("evidence", evidence);
     p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
     return o;
   }
 
-  /** @return id, title, organisation, country, locations and facets with labels */
+  /**
+   * @return id, title, organisation, country, locations and facets with labels; {@code language},
+   *     the language of the title and text ({@code lang} if the practice is written or translated in
+   *     it, else its original's); and for a translation, {@code translation}: {@code from} (the
+   *     original's language), {@code note} (saying so, in {@code lang}) and {@code original} (the
+   *     API path of the original)
+   */
   public JsonObject summary(PracticeRecord record, Language lang) {
-    Practice p = record.practice();
+    Practice p = record.practice(lang);
+    Language served = record.served(lang);
     JsonObject o = new JsonObject();
     o.addProperty("id", p.id());
     o.addProperty("title", p.title());
     o.addProperty("organisation", p.organisation());
     o.addProperty("country", p.country().displayName());
     o.add("locations", strings(p.locationNames()));
+    o.addProperty("language", served.code());
+    if (served != record.original()) {
+      JsonObject t = new JsonObject();
+      t.addProperty("from", record.original().code());
+      t.addProperty("note", Texts.of(served).get("translation.note"));
+      t.addProperty("original", "/api/practices/" + p.id() + "?lang=" + record.original().code());
+      o.add("translation", t);
+    }
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> {
       JsonArray values = new JsonArray();
@@ -69,15 +83,12 @@ public final class JsonViews {
     return o;
   }
 
-  /** @return {"id", "label"} of a facet value; concept labels in {@code lang}, other values as they are */
+  /** @return {"id", "label"} of a facet value, the label in {@code lang} ({@link org.practicefinder.index.Dimensions}), and a concept's parent */
   JsonObject label(String dim, String value, Language lang) {
     JsonObject o = new JsonObject();
     o.addProperty("id", value);
-    var concept = library.vocabulary().concept(value).filter(c -> c.dimension().equals(dim));
-    Map<String, Map<Language, String>> names = dim.equals("country") ? COUNTRY_LABELS : dim.equals("location") ? PLACE_LABELS : Map.of();
-    String other = names.getOrDefault(value, Map.of()).getOrDefault(lang, value);
-    o.addProperty("label", concept.map(c -> c.label(lang)).orElse(other));
-    concept.flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
+    o.addProperty("label", library.registry().valueLabel(dim, value, lang));
+    library.registry().concept(dim, value).flatMap(Concept::parent).ifPresent(parent -> o.addProperty("parent", parent));
     return o;
   }
 
@@ -100,39 +111,10 @@ public final class JsonViews {
   public JsonObject facetLabels(Language lang) {
     JsonObject o = new JsonObject();
     for (String dim : library.dimensions()) {
-      o.addProperty(dim, library.vocabulary().dimension(dim).map(d -> d.label(lang)).orElseGet(() -> HEADER_LABELS.get(dim).get(lang)));
+      o.addProperty(dim, library.registry().label(dim, lang));
     }
     return o;
   }
-
-  /** Country names in the three languages. */
-  private static final Map<String, Map<Language, String>> COUNTRY_LABELS = Map.of(
-      "Ukraine", Map.of(Language.EN, "Ukraine", Language.RU, "Украина", Language.UK, "Україна"),
-      "Russia", Map.of(Language.EN, "Russia", Language.RU, "Россия", Language.UK, "Росія"));
-
-  /** Place names in Russian and Ukrainian by their canonical English name, from {@code place-labels.tsv}. */
-  static final Map<String, Map<Language, String>> PLACE_LABELS = placeLabels();
-
-  private static Map<String, Map<Language, String>> placeLabels() {
-    Map<String, Map<Language, String>> out = new HashMap<>();
-    try (InputStream in = JsonViews.class.getResourceAsStream("/place-labels.tsv")) {
-      if (in == null) throw new IllegalStateException("place-labels.tsv missing from the class path");
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (line.isBlank() || line.startsWith("#")) continue;
-        String[] cols = line.split("\t");
-        if (cols.length != 3) throw new IllegalStateException("place-labels.tsv: want english, ru, uk in: " + line);
-        out.put(cols[0], Map.of(Language.EN, cols[0], Language.RU, cols[1], Language.UK, cols[2]));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return Map.copyOf(out);
-  }
-
-  private static final Map<String, Map<Language, String>> HEADER_LABELS = Map.of(
-      "country", Map.of(Language.EN, "Country", Language.RU, "Страна", Language.UK, "Країна"),
-      "location", Map.of(Language.EN, "Place", Language.RU, "Город или регион", Language.UK, "Місто або регіон"),
-      Tagger.YEAR, Map.of(Language.EN, "Year started", Language.RU, "Год начала", Language.UK, "Рік початку"));
 
   public JsonArray concepts(List<ConceptDetector.Detected> detected, Language lang) {
     JsonArray a = new JsonArray();
@@ -163,7 +145,7 @@ public final class JsonViews {
       JsonObject t = label(c.dimension(), c.id(), lang);
       t.addProperty("dimension", c.dimension());
       t.addProperty("matched", d.matched());
-      String sentence = record.tagging().evidence().get(c.id());
+      String sentence = record.evidence(lang).get(c.id());
       if (sentence != null) t.addProperty("evidence", sentence);
       topics.add(t);
     }
@@ -195,8 +177,8 @@ public final class JsonViews {
       JsonObject eo = new JsonObject();
       eo.addProperty("section", e.section());
       eo.addProperty("html", e.html());
-      JsonArray terms = strings(e.terms());
-      eo.add("terms", terms);
+      eo.add("terms", strings(e.terms()));
+      eo.add("words", strings(e.words()));
       o.add("evidence", eo);
     });
     JsonArray shared = new JsonArray();

@@ -45,4 +45,12 @@ class LanguageTest {
     assertEquals(Language.UK, Language.fromCode("UK").orElseThrow());
     assertEquals(java.util.Optional.empty(), Language.fromCode("fr"));
   }
+
+  @Test
+  void acronymsAreNotStemmedIntoOrdinaryWords() throws IOException {
+    assertEquals(List.of("legal", "aid"), tokens(Language.EN, "legal aid"));
+    assertEquals(List.of("aids"), tokens(Language.EN, "AIDS"));
+    assertEquals(List.of("hiv", "aids"), tokens(Language.EN, "HIV/AIDS"));
+    assertEquals(tokens(Language.RU, "СПИД"), tokens(Language.RU, "СПИДа"));
+  }
 }

@@ -80,16 +80,6 @@ class VocabularyTest {
   }
 
   @Test
-  void rejectsAWithdrawnTerm() {
-    String json = """
-        {"withdrawn": {"en": {"rented rooms": "only a challenge said so"}},
-         "dimensions": [{"id": "setting", "label": {"en": "Setting"}, "concepts": [
-          {"id": "rooms", "label": {"en": "Rooms"}, "terms": {"en": ["rooms", "rented rooms"]}}]}]}""";
-    assertEquals("rooms: term 'rented rooms' (en) was withdrawn: only a challenge said so",
-        assertThrows(IllegalArgumentException.class, () -> Vocabulary.parse(new StringReader(json))).getMessage());
-  }
-
-  @Test
   void rejectsASourceForATermTheConceptLacks() {
     String json = """
         {"dimensions": [{"id": "setting", "label": {"en": "Setting"}, "concepts": [
