@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "7";
+  static final String SCHEMA_VERSION = "8";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   /** The translations refused when the index was built, as a JSON array of their messages. */
   static final String REFUSALS = "practicefinder.refusals";
@@ -229,7 +229,7 @@ public final class IndexBuilder {
         all.append(p.title()).append('\n').append(p.organisation());
         for (Section s : p.sections().keySet()) {
           String text = p.text(s).orElseThrow();
-          doc.add(new TextField(Fields.section(s, language), text, Field.Store.YES));
+          doc.add(new Field(Fields.section(s, language), text, Fields.SECTION_TYPE));
           all.append('\n').append(text);
         }
       }
