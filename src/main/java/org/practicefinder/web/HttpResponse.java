@@ -22,7 +22,12 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
 
   /** @return a JSON response that no cache keeps: challenges can be sensitive */
   public static HttpResponse json(int status, String json) {
-    return new HttpResponse(status, Map.of("Content-Type", JSON, "Cache-Control", "no-store"), json.getBytes(StandardCharsets.UTF_8));
+    return json(status, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @return a JSON response of bytes in UTF-8 already, that no cache keeps */
+  public static HttpResponse json(int status, byte[] utf8) {
+    return new HttpResponse(status, Map.of("Content-Type", JSON, "Cache-Control", "no-store"), utf8);
   }
 
   /** @return {@code {"error": message}} with the status */
