@@ -164,7 +164,9 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().halt(clean ? 0 : 1);
       }, "graceful-stop"));
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
-      paths.embedder().query("ready"); // the model loads in the background: a model that cannot load stops the server here
+      // the model and the recommender are made in the background: one that cannot be made stops the server here
+      paths.embedder().query("ready");
+      generations.with(LibraryGeneration::recommender);
       Thread.currentThread().join();
       return 0;
     }

@@ -44,7 +44,8 @@ final class ApiHandlers {
 
   private final PracticeLibrary library;
   private final PracticeSearcher searcher;
-  private final Recommender recommender;
+  /** Made in the background at start-up (a second of word alignment): the first recommendation waits for it. */
+  private final java.util.function.Supplier<Recommender> recommender;
   private final JsonViews views;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
@@ -79,6 +80,10 @@ final class ApiHandlers {
       .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
+    this(library, searcher, () -> recommender);
+  }
+
+  ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, java.util.function.Supplier<Recommender> recommender) {
     this.library = library;
     this.searcher = searcher;
     this.recommender = recommender;
@@ -155,7 +160,7 @@ final class ApiHandlers {
     PracticeRecord r = record(request);
     Language lang = language(q.single("lang").orElse(null));
     JsonArray results = new JsonArray();
-    for (Recommender.Recommendation rec : recommender.similar(r.id(), q.number("size", 5, 1, Recommender.MAX_SIZE), lang)) {
+    for (Recommender.Recommendation rec : recommender.get().similar(r.id(), q.number("size", 5, 1, Recommender.MAX_SIZE), lang)) {
       results.add(views.recommendation(rec, lang));
     }
     JsonObject o = new JsonObject();
@@ -203,12 +208,12 @@ final class ApiHandlers {
     Recommender.Request request = new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang);
     Recommender.Result[] made = new Recommender.Result[1];
     Remembered remembered = recommendations.get(key(request), k -> {
-      made[0] = recommender.recommend(request);
+      made[0] = recommender.get().recommend(request);
       return new Remembered(made[0]);
     });
     Recommender.Result result = made[0] != null ? made[0] : remembered.result();
     Optional<String> corrected = made[0] != null ? made[0].corrected()
-        : remembered.corrected() ? recommender.corrected(challenge) : Optional.empty();
+        : remembered.corrected() ? recommender.get().corrected(challenge) : Optional.empty();
     JsonObject o = new JsonObject();
     o.addProperty("challenge", challenge);
     JsonArray results = new JsonArray();

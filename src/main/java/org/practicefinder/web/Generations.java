@@ -81,6 +81,7 @@ public final class Generations extends ReferenceManager<LibraryGeneration> {
     LOG.info("the seeds changed: building the new index beside the one being served");
     IndexBuilder.build(source.seeds, source.indexDir, source.embedder); // fails before writing when the seeds are bad
     LibraryGeneration next = LibraryGeneration.owning(PracticeLibrary.open(source.indexDir), source.embedder);
+    next.recommender(); // whole before it is swapped in
     LOG.info("reloaded: {} practices", next.library().records().size());
     return next;
   }

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.practicefinder.embed.Embedder;
 import org.practicefinder.index.PracticeLibrary;
@@ -23,27 +25,53 @@ public final class LibraryGeneration {
   static final String BUILD = build();
 
   private final PracticeLibrary library;
+  private final CompletableFuture<Recommender> recommender;
   private final ApiHandlers handlers;
   private final String version;
   private final boolean owned;
   private final AtomicInteger refs = new AtomicInteger(1);
 
-  private LibraryGeneration(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, boolean owned) {
+  private LibraryGeneration(PracticeLibrary library, PracticeSearcher searcher, CompletableFuture<Recommender> recommender,
+      boolean owned) {
     this.library = library;
-    this.handlers = new ApiHandlers(library, searcher, recommender);
+    this.recommender = recommender;
+    this.handlers = new ApiHandlers(library, searcher, this::recommender);
     this.version = BUILD + " " + library.fingerprint();
     this.owned = owned;
   }
 
   /** A generation of a library its caller keeps and closes (tests share one library between servers). */
   public static LibraryGeneration of(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
-    return new LibraryGeneration(library, searcher, recommender, false);
+    return new LibraryGeneration(library, searcher, CompletableFuture.completedFuture(recommender), false);
   }
 
-  /** A generation that owns {@code library}, with its searcher and recommender, and closes it when retired. */
+  /**
+   * A generation that owns {@code library} and closes it when retired, with its searcher and its
+   * recommender, which is made on a thread of its own (the word alignment of Russian and Ukrainian
+   * takes about a second): search answers meanwhile, recommend waits for it ({@link #recommender()}).
+   */
   public static LibraryGeneration owning(PracticeLibrary library, Embedder embedder) {
     ConceptDetector detector = new ConceptDetector(library.vocabulary());
-    return new LibraryGeneration(library, new PracticeSearcher(library, detector), Recommender.create(library, detector, embedder), true);
+    CompletableFuture<Recommender> recommender = CompletableFuture.supplyAsync(() -> Recommender.create(library, detector, embedder),
+        task -> {
+          Thread t = new Thread(task, "recommender-setup");
+          t.setDaemon(true);
+          t.start();
+        });
+    return new LibraryGeneration(library, new PracticeSearcher(library, detector), recommender, true);
+  }
+
+  /**
+   * @return the recommender, once made
+   * @throws RuntimeException what making it threw
+   */
+  public Recommender recommender() {
+    try {
+      return recommender.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   public PracticeLibrary library() {
