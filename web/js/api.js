@@ -47,7 +47,7 @@ export function createApi(base, lang) {
   async function request(path, params, options) {
     const opts = options || {};
     const query = new URLSearchParams(params || {});
-    query.set('lang', lang);
+    query.set('lang', opts.lang || lang);
     const body = opts.body ? JSON.stringify(Object.assign({ lang }, opts.body)) : undefined;
     let response;
     try {
@@ -76,12 +76,16 @@ export function createApi(base, lang) {
     lang,
     /** GET /api/search: params as URLSearchParams (repeated facet parameters allowed). */
     search: (params, signal) => request('api/search', params, { signal }),
-    /** POST /api/recommend with {challenge, filters, exclude, size}. */
+    /** POST /api/recommend with {challenge, filters, exclude, size, spell}. */
     recommend: (body, signal) => request('api/recommend', null, { body, signal }),
-    practice: (id, signal) => request('api/practices/' + encodeURIComponent(id), null, { signal }),
+    /** GET /api/practices/ID; {@code inLang} asks for another language than the reader's (a translation's original). */
+    practice: (id, signal, inLang) => request('api/practices/' + encodeURIComponent(id), null, { signal, lang: inLang }),
     similar: (id, signal) => request('api/practices/' + encodeURIComponent(id) + '/similar', null, { signal }),
     /** GET /api/facets: every dimension's values with labels and counts, and the dimensions' labels. */
-    facets: (signal) => request('api/facets', null, { signal })
+    facets: (signal) => request('api/facets', null, { signal }),
+    /** GET /api/guidance: the manual's guidance entries ({kind} for one kind), or with {q} those that match. */
+    guidance: (params, signal) => request('api/guidance', params, { signal }),
+    guidanceEntry: (id, signal) => request('api/guidance/' + encodeURIComponent(id), null, { signal })
   };
 }
 

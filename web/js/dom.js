@@ -25,9 +25,9 @@ export function markOnly(html) {
     .replace(/<(?!\/?mark>)/g, '&lt;');
 }
 
-/** A span of the manual's (English) text with its <mark> highlights. */
-export function markedSpan(html, className) {
-  const span = h('span', { class: className, lang: 'en' });
+/** A span of the manual's text (English unless {@code lang} says otherwise) with its <mark> highlights. */
+export function markedSpan(html, className, lang) {
+  const span = h('span', { class: className, lang: lang || 'en' });
   span.innerHTML = markOnly(html);
   return span;
 }

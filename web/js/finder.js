@@ -4,7 +4,7 @@
 import { appendFilters, createApi, errorMessage, isAbort, labelMaps } from './api.js';
 import { h } from './dom.js';
 import { loadTexts, pickLanguage } from './i18n.js';
-import { matchedTopics, resultCard } from './results.js';
+import { matchedTopics, resultCard, spellingLine } from './results.js';
 
 /** Where widget.js, the page and the API live: the folder above this module. */
 const SITE = new URL('../', import.meta.url).href;
@@ -78,6 +78,9 @@ class Finder {
     this.api = createApi(o.base, o.lang);
     this.challenge = o.mode === 'challenge';
     this.lastText = '';
+    this.focusSpelling = false;
+    this.exact = false;        // the text as typed, not spelled as the practices spell it (after "Showing results for …")
+    this.correction = null;    // {typed, corrected}: the last didYouMean, offered again after "as typed"
     this.labels = null;        // dimension → id → label, once the facets have been asked for
     this.facetData = null;
     this.labelRequest = null;
@@ -97,6 +100,7 @@ class Finder {
     this.locked = locked ? h('p', { id: id + '-locked', class: 'locked', text: tx.t('lockedUnnamed') }) : null;
     this.status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     this.busy = h('span', { class: 'busy', 'aria-hidden': 'true', text: tx.t('loading') });
+    this.spelling = h('div', { class: 'spelling-box' });
     this.list = h('ol', { class: 'results', 'aria-label': tx.t('widgetResults'), onkeydown: (event) => this.onListKey(event) });
     const form = h('form', { class: 'form', 'aria-label': tx.t('appName'), onsubmit: (event) => { event.preventDefault(); this.run(true); } },
       h('label', { for: this.input.id, class: 'label', text: tx.t(this.challenge ? 'widgetChallengeLabel' : 'widgetSearchLabel') }),
@@ -109,6 +113,7 @@ class Finder {
     root.append(h('div', { class: 'pf', lang: o.lang },
       form,
       h('div', { class: 'status-row' }, this.status, this.busy),
+      this.spelling,
       this.list,
       h('p', { class: 'source' }, h('a', { href: home.href, target: '_blank', rel: 'noopener noreferrer' },
         tx.t('widgetSource'), h('span', { class: 'visually-hidden', text: ' ' + tx.t('opensInNewTab') })))));
@@ -116,6 +121,7 @@ class Finder {
 
   onInput() {
     clearTimeout(this.timer);
+    this.exact = false;
     if (!this.challenge) this.timer = setTimeout(() => this.run(false), DEBOUNCE_MS);
     else if (!this.input.value.trim()) this.clear();
   }
@@ -150,6 +156,7 @@ class Finder {
     if (this.controller) this.controller.abort();
     this.lastText = '';
     this.list.replaceChildren();
+    this.spelling.replaceChildren();
     this.say('', false);
     this.setBusy(false);
   }
@@ -171,16 +178,19 @@ class Finder {
     this.setBusy(true);
     try {
       const labels = this.loadLabels();
+      const spell = this.exact ? { spell: 'off' } : {};
       const data = this.challenge
-        ? await this.api.recommend({ challenge: text, filters: this.o.filters, size: this.o.limit }, controller.signal)
-        : await this.api.search(appendFilters(new URLSearchParams({ q: text, size: String(this.o.limit) }), this.o.filters), controller.signal);
+        ? await this.api.recommend(Object.assign({ challenge: text, filters: this.o.filters, size: this.o.limit }, spell), controller.signal)
+        : await this.api.search(appendFilters(new URLSearchParams(Object.assign({ q: text, size: String(this.o.limit) }, spell)), this.o.filters),
+          controller.signal);
       await labels;
       if (this.controller !== controller) return;
-      this.render(data);
+      this.render(data, text);
     } catch (error) {
       if (isAbort(error) || this.controller !== controller) return;
       this.lastText = '';
       this.list.replaceChildren();
+      this.spelling.replaceChildren();
       this.say(errorMessage(error, this.tx), true);
     } finally {
       if (this.controller === controller) this.setBusy(false);
@@ -207,7 +217,7 @@ class Finder {
     this.locked.textContent = this.tx.t('locked', { filters: parts.join('; ') });
   }
 
-  render(data) {
+  render(data, text) {
     const tx = this.tx;
     const hits = (this.challenge ? data.results : data.hits) || [];
     const total = this.challenge ? hits.length : Number(data.total) || hits.length;
@@ -216,9 +226,40 @@ class Finder {
       challenge: this.challenge, evidence: false, snippets: 1,
       topics: this.challenge ? null : matchedTopics(hit, data.concepts)
     })));
-    if (!hits.length) this.say(tx.t(this.challenge ? 'widgetNoResultsChallenge' : 'widgetNoResults'), false);
-    else if (total > hits.length) this.say(tx.t('shownOf', { count: tx.plural('count', total), shown: tx.number(hits.length) }), false);
-    else this.say(tx.plural('count', total), false);
+    // A screen reader hears the correction with the outcome; the eye reads it on the line below.
+    const spelled = this.renderSpelling(text, typeof data.didYouMean === 'string' ? data.didYouMean : null);
+    if (!hits.length) this.say(tx.t(this.challenge ? 'widgetNoResultsChallenge' : 'widgetNoResults'), false, spelled);
+    else if (total > hits.length) this.say(tx.t('shownOf', { count: tx.plural('count', total), shown: tx.number(hits.length) }), false, spelled);
+    else this.say(tx.plural('count', total), false, spelled);
+  }
+
+  /**
+   * "Showing results for “police”" with a button for exactly what was typed, or, after it, the line
+   * saying so with a button back to the correction.
+   * @returns the line's sentence, or '' when there is none
+   */
+  renderSpelling(text, corrected) {
+    if (corrected) this.correction = { typed: text, corrected };
+    const again = this.exact && this.correction && this.correction.typed === text;
+    if (!corrected && !again) {
+      this.spelling.replaceChildren();
+      return '';
+    }
+    const line = spellingLine(this.tx, {
+      typed: text, corrected: corrected || this.correction.corrected, exact: !corrected, challenge: this.challenge,
+      control: (label) => h('button', {
+        type: 'button', class: 'link-button',
+        onclick: () => {
+          this.exact = !!corrected;
+          this.focusSpelling = true;
+          this.run(true);
+        }
+      }, label)
+    });
+    this.spelling.replaceChildren(line);
+    if (this.focusSpelling) line.querySelector('button').focus(); // the control for the other reading, in place of the one used
+    this.focusSpelling = false;
+    return line.firstChild.textContent;
   }
 
   practiceUrl(id) {
@@ -228,9 +269,9 @@ class Finder {
     return url.href;
   }
 
-  /** The one announcement of a search's outcome (the status is a polite live region). */
-  say(text, isError) {
-    this.status.textContent = text;
+  /** The one announcement of a search's outcome (the status is a polite live region); {@code heard}: said first, to screen readers only. */
+  say(text, isError, heard) {
+    this.status.replaceChildren(...(heard ? [h('span', { class: 'visually-hidden', text: heard + ' ' })] : []), text);
     this.status.classList.toggle('is-error', !!isError);
   }
 

@@ -2,10 +2,11 @@
  * pager, filters and downloads. */
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, toCount } from '../dom.js';
-import { resultCard } from '../results.js';
+import { resultCard, spellingLine } from '../results.js';
 import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
-import { $, freshSignal, listRoute, showAlert, state } from './state.js';
+import { guidanceBox } from './guidance.js';
+import { $, freshSignal, listRoute, showAlert, showView, state } from './state.js';
 import { renderDownloads } from './takeaway.js';
 
 const PAGE_SIZE = 10;
@@ -13,15 +14,14 @@ const PAGE_SIZE = 10;
 const NEAREST = 3;
 
 export async function showList(route, opts) {
-  $('practice').hidden = true;
-  $('finder').hidden = false;
+  showView('finder');
   syncForms(route);
   renderFilterControls(route);
 
   const isChallenge = route.view === 'challenge';
   // The challenge's text is part of the key in memory only.
-  const key = [state.lang, buildHash(route), isChallenge ? route.q + '\n' + route.exclude.join(' ') : ''].join('\n');
-  if (opts.fromPractice && !opts.force && state.listCache && state.listCache.key === key) {
+  const key = [state.lang, buildHash(route), isChallenge ? route.q + '\n' + route.exclude.join(' ') + '\n' + route.exact : ''].join('\n');
+  if (opts.returning && !opts.force && state.listCache && state.listCache.key === key) {
     renderList(route, state.listCache.data, state.listCache.facetData);
     restoreListPosition();
     return;
@@ -35,7 +35,7 @@ export async function showList(route, opts) {
     if (!isChallenge && outOfRange(route, loaded.data)) return;
     state.listCache = { key, data: loaded.data, facetData: loaded.facetData };
     renderList(route, loaded.data, loaded.facetData);
-    if (opts.fromPractice) restoreListPosition();
+    if (opts.returning) restoreListPosition();
   } catch (error) {
     if (isAbort(error)) return;
     showAlert(errorMessage(error, state.tx, true));
@@ -62,6 +62,7 @@ function loadSearch(route, signal) {
   for (const id of route.exclude) params.append('exclude', id);
   params.set('page', String(route.page));
   params.set('size', String(PAGE_SIZE));
+  if (route.exact) params.set('spell', 'off');
   return state.api.search(params, signal).then((data) => ({ data, facetData: data }));
 }
 
@@ -73,6 +74,7 @@ async function loadChallenge(route, signal) {
   const facetRequest = state.api.search(facetParams, signal).catch(() => null);
   if (!route.q.trim()) return { data: { results: [], concepts: [], noText: true }, facetData: await facetRequest };
   const body = { challenge: route.q.trim(), filters: route.filters, exclude: route.exclude };
+  if (route.exact) body.spell = 'off';
   const data = await state.api.recommend(body, signal);
   return { data, facetData: await facetRequest };
 }
@@ -84,8 +86,11 @@ function clearResults() {
   $('results-list').replaceChildren();
   $('facets').replaceChildren();
   $('concepts').replaceChildren();
+  $('spelling').replaceChildren();
+  $('spelling').hidden = true;
   $('show-results').hidden = true;
-  for (const id of ['concepts', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
+  $('guidance-found').replaceChildren();
+  for (const id of ['concepts', 'guidance-found', 'fit-note', 'more-results', 'pager', 'empty', 'downloads']) $(id).hidden = true;
 }
 
 function setBusy(busy) {
@@ -135,10 +140,15 @@ function renderList(route, data, facetData) {
 
   $('results-heading').textContent = resultsHeading(tx, route);
   const count = tx.plural('count', total);
+  const corrected = typeof data.didYouMean === 'string' ? data.didYouMean : null;
   $('results-count').textContent = data.noText ? '' : route.q.trim() && !isChallenge
-    ? tx.t('countFor', { count, q: route.q.trim() }) : count;
+    ? tx.t('countFor', { count, q: (corrected || route.q).trim() }) : count;
 
+  renderSpelling(route, corrected);
   renderConcepts(asArray(data.concepts), route);
+  const guidance = guidanceBox(data, route);
+  $('guidance-found').hidden = !guidance;
+  $('guidance-found').replaceChildren(...(guidance ? [guidance] : []));
   const cards = hits.map((hit) => resultCard(hit, {
     tx, labels: state.facetLabelMaps, href: (id) => buildHash({ view: 'practice', id }),
     heading: 'h3', challenge: isChallenge, evidence: true, snippets: Infinity
@@ -226,6 +236,43 @@ function rememberFacets(facetData) {
   }
 }
 
+/*
+ * "Showing results for “police”" with a control for exactly what was typed; after it, a line saying the
+ * results are for the text as typed, with a control back to the correction (remembered in memory).
+ */
+function renderSpelling(route, corrected) {
+  const box = $('spelling');
+  const typed = route.q.trim();
+  if (corrected) state.correction = { view: route.view, typed, corrected };
+  const known = state.correction;
+  const again = route.exact && known && known.view === route.view && known.typed === typed;
+  box.hidden = !corrected && !again;
+  if (box.hidden) return box.replaceChildren();
+  box.replaceChildren(spellingLine(state.tx, {
+    typed, corrected: corrected || known.corrected, exact: !corrected, challenge: route.view === 'challenge',
+    control: (label) => spellingControl(route, !corrected, label)
+  }));
+}
+
+/** A search's control is a link (its address says spell=off); a challenge's, whose text is never in the address, a button. */
+function spellingControl(route, exact, label) {
+  const wanted = !exact; // the control asks for the other reading
+  if (route.view === 'challenge') {
+    return h('button', {
+      type: 'button', class: 'link-button',
+      onclick: () => {
+        state.challenge = Object.assign({}, state.challenge, { exact: wanted });
+        state.pendingFocus = { spelling: true };
+        navigate(buildHash(route));
+      }
+    }, label);
+  }
+  return h('a', {
+    href: buildHash(Object.assign({}, route, { exact: wanted, page: 1 })),
+    onclick: () => { state.pendingFocus = { spelling: true }; }
+  }, label);
+}
+
 function renderConcepts(concepts, route) {
   const tx = state.tx;
   const box = $('concepts');
@@ -251,7 +298,7 @@ function removeConcept(id) {
   const route = listRoute({});
   state.pendingFocus = { concepts: true };
   if (route.view === 'challenge') { // a challenge's removed topics stay in memory with its text
-    state.challenge = { text: state.challenge.text, exclude: state.challenge.exclude.concat(id) };
+    state.challenge = Object.assign({}, state.challenge, { exclude: state.challenge.exclude.concat(id) });
     return navigate(buildHash(route));
   }
   navigate(buildHash(Object.assign({}, route, { exclude: route.exclude.concat(id) })));
@@ -286,6 +333,10 @@ function applyPendingFocus() {
   if (want.concepts) {
     const chip = document.querySelector('#concepts .chip');
     if (chip) return chip.focus();
+  }
+  if (want.spelling) { // the control that reads the text the other way, in place of the one just used
+    const control = document.querySelector('#spelling a, #spelling button');
+    if (control) return control.focus();
   }
   if (want.results || want.concepts) {
     $('results').scrollIntoView({ block: 'start' });

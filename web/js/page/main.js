@@ -4,6 +4,7 @@
 import { createApi } from '../api.js';
 import { LANGS, loadTexts, pickLanguage } from '../i18n.js';
 import { activeFilterCount, showResultsNow, updateFiltersToggle } from './facets.js';
+import { showGuidance } from './guidance.js';
 import { selectTab, showList, updateChallengeLeft } from './list.js';
 import { showPractice } from './practice.js';
 import { adoptChallengeFromUrl, buildHash, currentHash, navigate, parseHash, startPrivateHistory } from './routes.js';
@@ -29,17 +30,40 @@ function onRoute(options) {
   const route = parseHash(currentHash());
   state.route = route;
   showAlert('');
-  $('skip-results').hidden = route.view === 'practice';
+  const isList = isListView(route.view);
+  const fromList = !!prev && isListView(prev.view);
+  if (fromList && !isList) state.listScrollY = window.scrollY;
+  $('skip-results').hidden = !isList;
+  markSection(route.view);
   if (route.view === 'practice') {
-    const fromList = !!prev && prev.view !== 'practice';
-    if (fromList) state.listScrollY = window.scrollY;
+    const fromGuidance = !!prev && prev.view.startsWith('guidance');
     // A forced re-render (language switch) keeps how we arrived here.
-    if (!opts.force) state.backUsesHistory = fromList && !state.privateHistory;
+    if (!opts.force) {
+      state.backUsesHistory = (fromList || fromGuidance) && !state.privateHistory;
+      state.backToGuidance = fromGuidance && !state.privateHistory;
+    }
     state.lastPracticeId = route.id;
     showPractice(route.id);
+  } else if (!isList) {
+    showGuidance(route);
   } else {
     state.listHash = buildHash(route);
-    showList(route, { fromPractice: !!prev && prev.view === 'practice', force: opts.force });
+    // Back from a practice or the guidance: the list as it was, where it was.
+    showList(route, { returning: !!prev && !fromList, force: opts.force });
+  }
+}
+
+function isListView(view) {
+  return view === 'search' || view === 'challenge';
+}
+
+/* The header's links say which part of the site is shown: the practices, or the manual's guidance. */
+function markSection(view) {
+  const guidance = view.startsWith('guidance');
+  for (const link of document.querySelectorAll('.site-nav a')) {
+    const current = (link.dataset.section === 'guidance') === guidance;
+    if (current) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
 }
 
@@ -75,7 +99,7 @@ function onTabKey(event) {
 }
 
 function runSearch(q, replace) {
-  navigate(buildHash(listRoute({ view: 'search', q: q.replace(CONTROL, ' '), exclude: [] })), { replace });
+  navigate(buildHash(listRoute({ view: 'search', q: q.replace(CONTROL, ' '), exclude: [], exact: false })), { replace });
 }
 
 function onSearchInput(event) {
@@ -102,10 +126,10 @@ function onChallengeSubmit(event) {
     $('challenge-input').focus();
     return;
   }
-  state.challenge = { text, exclude: [] };
+  state.challenge = { text, exclude: [], exact: false };
   state.showRelated = false;
   state.pendingFocus = { results: true };
-  navigate(buildHash(listRoute({ view: 'challenge', q: text, exclude: [] })));
+  navigate(buildHash(listRoute({ view: 'challenge', q: text, exclude: [], exact: false })));
 }
 
 function onChallengeKey(event) {
@@ -131,6 +155,7 @@ async function useLanguage(lang) {
   state.api = createApi('', state.lang);
   state.facetLabels = {};
   state.facetLabelMaps = {};
+  state.guidanceCache = null;
 }
 
 function applyStaticTexts() {
@@ -142,7 +167,6 @@ function applyStaticTexts() {
   for (const button of document.querySelectorAll('.lang-switch button')) {
     button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
   }
-  $('lang-note').hidden = !tx.t('englishOnly');
   applySafetyTexts();
   updateChallengeLeft();
   updateFiltersToggle(activeFilterCount(state.route));

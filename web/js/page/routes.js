@@ -1,4 +1,5 @@
-/* The page's state as a fragment (#/search?q=…, #/challenge?population=…, #/practice/UA-4), kept in
+/* The page's state as a fragment (#/search?q=…, #/challenge?population=…, #/practice/UA-4,
+ * #/guidance?kind=gap, #/guidance/gap-stigma), kept in
  * the URL (fragments are never sent to servers), or only in memory when the person keeps their
  * searches out of the browser's history. A typed challenge is never part of it: the challenge view's
  * fragment carries only the filters, and its text and removed topics stay in memory (state.challenge). */
@@ -8,7 +9,7 @@ import { state } from './state.js';
 // Known facet dimensions come first; others (e.g. 'year') follow in server order.
 const DIMENSIONS = ['population', 'setting', 'service', 'country', 'location'];
 // Fragment parameters that are not facet filters.
-const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private']);
+const RESERVED_PARAMS = new Set(['q', 'page', 'size', 'lang', 'exclude', 'private', 'spell']);
 /** The search API's page limit. */
 const MAX_PAGE = 10000;
 
@@ -25,7 +26,8 @@ export function currentHash() {
   return state.privateHistory ? memoryHash : location.hash;
 }
 
-/** @returns {view: 'practice', id} or {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
+/** @returns {view: 'practice'|'guidance-entry', id}, {view: 'guidance', kind, q}, or
+ *  {view: 'search'|'challenge', q, page, filters: {dim: [ids]}, exclude: [ids]};
  *  a challenge's q and exclude come from memory, never from the fragment */
 export function parseHash(hash) {
   const raw = String(hash || '').replace(/^#/, '');
@@ -35,6 +37,9 @@ export function parseHash(hash) {
 
   const practice = path.match(/^\/practice\/(.+)$/);
   if (practice) return { view: 'practice', id: safeDecode(practice[1]) };
+  const entry = path.match(/^\/guidance\/(.+)$/);
+  if (entry) return { view: 'guidance-entry', id: safeDecode(entry[1]) };
+  if (path === '/guidance') return { view: 'guidance', kind: params.get('kind') || '', q: params.get('q') || '' };
 
   const filters = {};
   for (const [name, value] of params) {
@@ -49,7 +54,9 @@ export function parseHash(hash) {
     q: challenge ? state.challenge.text : params.get('q') || '',
     page: page > 0 ? Math.min(page, MAX_PAGE) : 1,
     filters,
-    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean)
+    exclude: challenge ? state.challenge.exclude.slice() : params.getAll('exclude').filter(Boolean),
+    // the text as typed, not spelled as the practices spell it (spell=off; a challenge's in memory)
+    exact: challenge ? !!state.challenge.exact : params.get('spell') === 'off'
   };
 }
 
@@ -76,9 +83,18 @@ export function filterParams(route, params) {
 
 export function buildHash(route) {
   if (route.view === 'practice') return '#/practice/' + encodeURIComponent(route.id);
+  if (route.view === 'guidance-entry') return '#/guidance/' + encodeURIComponent(route.id);
+  if (route.view === 'guidance') {
+    const params = new URLSearchParams();
+    if (route.kind) params.set('kind', route.kind);
+    if (route.q) params.set('q', route.q);
+    const query = params.toString();
+    return '#/guidance' + (query ? '?' + query : '');
+  }
   const challenge = route.view === 'challenge';
   const params = filterParams(route, new URLSearchParams(route.q && !challenge ? { q: route.q } : {}));
   if (!challenge) for (const id of route.exclude || []) params.append('exclude', id);
+  if (!challenge && route.exact) params.set('spell', 'off');
   if (route.page > 1) params.set('page', String(route.page));
   const query = params.toString();
   return '#/' + route.view + (query ? '?' + query : '');

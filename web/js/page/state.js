@@ -12,12 +12,15 @@ export const state = {
   listScrollY: 0,
   langInUrl: false,       // ?lang= was given or the switcher was used
   privateHistory: false,  // searches are kept out of the URL and the history (?private=1)
-  challenge: { text: '', exclude: [] }, // the typed challenge: in memory only, never in the URL
+  challenge: { text: '', exclude: [], exact: false }, // the typed challenge: in memory only, never in the URL
+  correction: null,       // {view, typed, corrected}: the last answer's didYouMean, to offer it again after "as typed"
   routedHref: null,       // the place last routed, to route each navigation once
-  backUsesHistory: false, // true when the practice was opened straight from the list
+  backUsesHistory: false, // true when the practice was opened straight from the list or the guidance
+  backToGuidance: false,  // …from the guidance: "Back" says so
   lastPracticeId: null,
   facetLabelMaps: {},     // dimension -> {id: translated label}, from the last facets seen
   facetLabels: {},        // dimension -> its name in the current language, from the server
+  guidanceCache: null,    // {lang, entries} of the whole guidance, loaded once per language
   expandedDims: new Set(),
   showRelated: false,     // the loosely related tail of challenge results is unfolded
   filtersOpen: false,     // phone layout only
@@ -26,6 +29,11 @@ export const state = {
 };
 
 export const $ = (id) => document.getElementById(id);
+
+/** Shows one of the page's views (the finder, a practice, the guidance) and hides the others. */
+export function showView(id) {
+  for (const view of ['finder', 'practice', 'guidance']) $(view).hidden = view !== id;
+}
 
 /** Aborts the request in flight and returns the signal for the next one. */
 export function freshSignal() {
@@ -50,6 +58,7 @@ export function showAlert(text) {
 
 /** The route of the list view (the current one, else the last) with {@code changes}, on page 1. */
 export function listRoute(changes) {
-  const base = state.route && state.route.view !== 'practice' ? state.route : parseHash(state.listHash);
+  const onList = state.route && (state.route.view === 'search' || state.route.view === 'challenge');
+  const base = onList ? state.route : parseHash(state.listHash);
   return Object.assign({}, base, { page: 1 }, changes);
 }

@@ -99,10 +99,13 @@ function sourceText(source, withSection) {
   return (by ? by + '. ' : '') + source.title + where + '.';
 }
 
-/** The citation of one practice: its source and place in it, with where it was read and when. */
+/**
+ * The citation of one practice as shown: its title and organisation, ", translated" when a translation is
+ * shown ({@code p.translated}), its source and place in it, with where it was read and when.
+ */
 export function practiceCitation(p) {
   return state.tx.t('practiceCitation', {
-    organisation: p.organisation || '', title: p.title || p.id, id: p.id,
+    organisation: p.organisation || '', title: p.title || p.id, id: p.id, translated: p.translated ? state.tx.t('citeTranslated') : '',
     source: sourceText(p.source, true), url: practiceUrl(p.id), date: today()
   });
 }

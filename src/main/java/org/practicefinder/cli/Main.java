@@ -242,7 +242,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "recommend", description = "Print the practices that fit a described challenge, with the reason.")
+  @Command(name = "recommend", description = "Print the practices that fit a described challenge, with the reason, and the "
+      + "key gaps and key elements of the manual it is about.")
   static final class Recommend implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
@@ -257,8 +258,12 @@ public final class Main implements Callable<Integer> {
       try (PracticeLibrary library = paths.open()) {
         Recommender recommender = paths.recommender(library);
         Recommender.Request request = new Recommender.Request(challenge, java.util.Map.of(), size, java.util.Set.of(), Language.EN);
-        for (Recommender.Recommendation r : recommender.recommend(request).recommendations()) {
+        Recommender.Result result = recommender.recommend(request);
+        for (Recommender.Recommendation r : result.recommendations()) {
           System.out.printf("%-7s %.3f  %s%n        %s%n", r.id(), r.score(), library.record(r.id()).orElseThrow().practice().title(), r.why());
+        }
+        for (var m : result.guidance()) { // the key gaps and key elements it is about
+          System.out.printf(Locale.ROOT, "guidance: %s (meaning z %.2f)  %s%n", m.entry().id(), m.meaning(), m.entry().title());
         }
       }
       return 0;

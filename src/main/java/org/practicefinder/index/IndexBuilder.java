@@ -34,6 +34,7 @@ import org.practicefinder.embed.Embedder;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.ingest.Seeds;
 import org.practicefinder.ingest.Translations;
+import org.practicefinder.model.Guidance;
 import org.practicefinder.model.Practice;
 import org.practicefinder.model.Section;
 import org.practicefinder.model.Sentences;
@@ -57,7 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "8";
+  static final String SCHEMA_VERSION = "9";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   /** The translations refused when the index was built, as a JSON array of their messages. */
   static final String REFUSALS = "practicefinder.refusals";
@@ -161,8 +162,11 @@ public final class IndexBuilder {
       throw new IllegalArgumentException("no practices in " + seeds + ": it should hold the manual's text as .txt files"
           + " or practices as .json files");
     }
-    Translations.Loaded translations = Translations.load(seeds, practices);
-    translations.refusals().forEach(r -> LOG.warn("translation refused, practice served in English there: {}", r.message()));
+    Translations.Loaded<Practice> translations = Translations.load(seeds, practices);
+    Translations.Loaded<Guidance> guidanceTranslations = Translations.loadGuidance(seeds, loaded.guidance());
+    List<Translations.Refusal> refusals = new ArrayList<>(translations.refusals());
+    refusals.addAll(guidanceTranslations.refusals());
+    refusals.forEach(r -> LOG.warn("translation refused, served in English there: {}", r.message()));
     Vocabulary vocabulary = Vocabulary.load();
     Tagger tagger = new Tagger(vocabulary);
     List<PracticeRecord> records = new ArrayList<>();
@@ -181,7 +185,7 @@ public final class IndexBuilder {
     List<VectorTexts> texts = records.stream().map(r -> VectorTexts.of(r.practice())).toList();
     List<String> batch = new ArrayList<>();
     texts.forEach(t -> batch.addAll(t.all()));
-    loaded.guidance().forEach(g -> batch.add(g.title() + ". " + g.text())); // seeds of JSON files alone have none
+    loaded.guidance().forEach(g -> batch.add(g.title() + ". " + g.body())); // seeds of JSON files alone have none
     List<float[]> vectors = embedder.passages(batch, new Progress(batch.size()));
     List<Document> docs = new ArrayList<>(); // all work that can fail comes before the old index is replaced
     int next = 0;
@@ -191,21 +195,14 @@ public final class IndexBuilder {
       docs.add(config.build(doc));
     }
     List<float[]> guidanceVectors = vectors.subList(next, vectors.size());
-    List<Document> guidanceDocs = new ArrayList<>();
-    for (int i = 0; i < loaded.guidance().size(); i++) {
-      guidanceDocs.add(GuidanceLibrary.document(loaded.guidance().get(i), i, guidanceVectors.get(i)));
-    }
+    List<List<String>> guidanceConcepts = loaded.guidance().stream().map(g -> tagger.concepts(g.title() + "\n" + g.body())).toList();
     // guidance first: the practice index's commit, which carries the fingerprint, comes last
-    IndexWriterConfig giwc = new IndexWriterConfig(new EnglishAnalyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-    try (Directory dir = FSDirectory.open(indexDir.resolve(GuidanceLibrary.FOLDER)); IndexWriter writer = new IndexWriter(dir, giwc)) {
-      writer.addDocuments(guidanceDocs);
-      writer.commit();
-    }
+    GuidanceLibrary.write(indexDir, loaded.guidance(), guidanceVectors, guidanceConcepts, guidanceTranslations.byId());
     String fingerprint = fingerprint(seeds, embedder);
     try (Directory dir = FSDirectory.open(indexDir); IndexWriter writer = new IndexWriter(dir, iwc)) {
       writer.addDocuments(docs);
       JsonArray refused = new JsonArray();
-      translations.refusals().forEach(r -> refused.add(r.message()));
+      refusals.forEach(r -> refused.add(r.message()));
       writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint, REFUSALS, refused.toString()).entrySet());
       writer.commit();
     }

@@ -31,8 +31,9 @@ import org.practicefinder.taxonomy.Dimension;
 import org.practicefinder.taxonomy.Vocabulary;
 
 /**
- * An opened practice index: the records in manual order, a BM25 searcher, the facet state and the
- * vocabulary it was tagged with. Thread-safe; close it once.
+ * An opened practice index: the records in manual order, a BM25 searcher, the facet state, the
+ * vocabulary it was tagged with, and the manual's guidance indexed beside it ({@link #guidance()}).
+ * Thread-safe; close it once.
  */
 public final class PracticeLibrary implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(PracticeLibrary.class);
@@ -47,11 +48,13 @@ public final class PracticeLibrary implements Closeable {
   /** Sentence embeddings by manual order, parallel to {@code Sentences.of(practice, false)}. */
   private final List<List<float[]>> sentenceVectors;
   private final List<float[]> practiceVectors;
+  private final GuidanceLibrary guidance;
   private final List<String> refusals;
   private final Dimensions registry;
 
-  private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary) throws IOException {
+  private PracticeLibrary(DirectoryReader reader, Vocabulary vocabulary, GuidanceLibrary guidance) throws IOException {
     this.reader = reader;
+    this.guidance = guidance;
     List<String> refused = new ArrayList<>();
     JsonParser.parseString(reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.REFUSALS, "[]"))
         .getAsJsonArray().forEach(e -> refused.add(e.getAsString()));
@@ -98,18 +101,21 @@ public final class PracticeLibrary implements Closeable {
     boolean built = IndexBuilder.ensure(seeds, indexDir, embedder);
     PracticeLibrary library = open(indexDir);
     if (!built) { // a build has said it already
-      library.refusals().forEach(r -> LOG.warn("translation refused, practice served in English there: {}", r));
+      library.refusals().forEach(r -> LOG.warn("translation refused, served in English there: {}", r));
     }
     return library;
   }
 
-  /** Opens an existing index. @throws IOException if there is none or it cannot be read */
+  /** Opens an existing index and the guidance index in it. @throws IOException if there is none or it cannot be read */
   public static PracticeLibrary open(Path indexDir) throws IOException {
     DirectoryReader reader = DirectoryReader.open(FSDirectory.open(indexDir));
+    GuidanceLibrary guidance = null;
     try {
-      return new PracticeLibrary(reader, Vocabulary.load());
+      guidance = GuidanceLibrary.open(indexDir);
+      return new PracticeLibrary(reader, Vocabulary.load(), guidance);
     } catch (IOException | RuntimeException e) {
       close(reader);
+      if (guidance != null) guidance.close();
       throw e;
     }
   }
@@ -137,8 +143,8 @@ public final class PracticeLibrary implements Closeable {
   }
 
   /**
-   * @return the translations refused when the index was built, each naming its file, its practice
-   *     and what is wrong ({@link org.practicefinder.ingest.Translations.Refusal#message()})
+   * @return the translations refused when the index was built, each naming its file, its practice or
+   *     guidance entry and what is wrong ({@link org.practicefinder.ingest.Translations.Refusal#message()})
    */
   public List<String> refusals() {
     return refusals;
@@ -171,6 +177,11 @@ public final class PracticeLibrary implements Closeable {
 
   public IndexSearcher searcher() {
     return searcher;
+  }
+
+  /** @return the manual's guidance entries, indexed with the practices (none when the seeds hold no manual) */
+  public GuidanceLibrary guidance() {
+    return guidance;
   }
 
   public SortedSetDocValuesReaderState facetState() {
@@ -245,9 +256,11 @@ public final class PracticeLibrary implements Closeable {
     return true;
   }
 
-  /** Closes the reader and its directory. */
+  /** Closes the readers and their directories, the guidance's too. */
   @Override
   public void close() throws IOException {
-    close(reader);
+    try (guidance) {
+      close(reader);
+    }
   }
 }

@@ -81,6 +81,11 @@ public record Guidance(String id, Kind kind, String title, String section, Strin
     Objects.requireNonNull(source);
   }
 
+  /** @return all of the entry's own prose: its text, and a gap's Russia note after it on a line of its own */
+  public String body() {
+    return gap.flatMap(Gap::russiaNote).map(n -> text + "\n" + n).orElse(text);
+  }
+
   private static void requireText(String s, String what) {
     Objects.requireNonNull(s, what);
     if (s.isBlank()) throw new IllegalArgumentException("blank " + what);

@@ -31,11 +31,32 @@ public final class PracticeJson {
   public static JsonObject toJson(PracticeRecord record) {
     Practice p = record.practice();
     JsonObject o = new JsonObject();
+    addHeader(p, o);
+    addBody(p, o);
+    o.addProperty("language", p.language());
+    JsonObject facets = new JsonObject();
+    record.tagging().facets().forEach((dim, ids) -> facets.add(dim, strings(ids)));
+    o.add("facets", facets);
+    JsonObject evidence = new JsonObject();
+    record.tagging().evidence().forEach(evidence::addProperty);
+    o.add("evidence", evidence);
+    return o;
+  }
+
+  /** Adds a practice's header fields: id, title, organisation, country, locations. Shared with the API's views. */
+  public static void addHeader(Practice p, JsonObject o) {
     o.addProperty("id", p.id());
     o.addProperty("title", p.title());
     o.addProperty("organisation", p.organisation());
     o.addProperty("country", p.country().displayName());
     o.add("locations", strings(p.locationNames()));
+  }
+
+  /**
+   * Adds the rest of a practice's own text: scope?, url?, contact?, sections (prose as text, lists
+   * as arrays), notes?, source? (a citation). Shared with the API's views.
+   */
+  public static void addBody(Practice p, JsonObject o) {
     p.scope().ifPresent(s -> o.addProperty("scope", s));
     p.url().ifPresent(s -> o.addProperty("url", s));
     p.contact().ifPresent(s -> o.addProperty("contact", s));
@@ -47,14 +68,6 @@ public final class PracticeJson {
     o.add("sections", sections);
     if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
     p.source().ifPresent(c -> o.add("source", citation(c)));
-    o.addProperty("language", p.language());
-    JsonObject facets = new JsonObject();
-    record.tagging().facets().forEach((dim, ids) -> facets.add(dim, strings(ids)));
-    o.add("facets", facets);
-    JsonObject evidence = new JsonObject();
-    record.tagging().evidence().forEach(evidence::addProperty);
-    o.add("evidence", evidence);
-    return o;
   }
 
   /** @return {title, publisher?, year?, section?, url?} */

@@ -61,7 +61,8 @@ public enum MatchStrength {
     return term.toLowerCase(Locale.ROOT).replaceFirst("['’]s$", "");
   }
 
-  private static double weight(Concept c, PracticeLibrary library) {
+  /** @return how telling a topic is: ln(practices / practices tagged with it) */
+  static double weight(Concept c, PracticeLibrary library) {
     int n = library.records().size();
     int having = library.having(c.dimension(), c.id()).size();
     return Math.log((double) n / Math.max(1, having));

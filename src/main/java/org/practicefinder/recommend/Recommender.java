@@ -55,9 +55,11 @@ public final class Recommender {
    * @param size results wanted, 1..39
    * @param excludedConcepts concept ids the user removed from the detected ones
    * @param language language of labels in the reason
+   * @param spelling true to spell words the library knows in no form as the practices spell them
+   *     (the result says so); false to read the challenge exactly as typed
    */
   public record Request(String challenge, Map<String, List<String>> filters, int size,
-      Set<String> excludedConcepts, Language language) {
+      Set<String> excludedConcepts, Language language, boolean spelling) {
     /**
      * @throws IllegalArgumentException if the challenge is blank, too long or has control
      *     characters, or size is out of range
@@ -72,6 +74,11 @@ public final class Recommender {
       if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
       filters = Map.copyOf(filters);
       excludedConcepts = Set.copyOf(excludedConcepts);
+    }
+
+    /** A request whose unknown words are spelled as the practices spell them. */
+    public Request(String challenge, Map<String, List<String>> filters, int size, Set<String> excludedConcepts, Language language) {
+      this(challenge, filters, size, excludedConcepts, language, true);
     }
 
     public static Request of(String challenge) {
@@ -96,8 +103,10 @@ public final class Recommender {
    * @param concepts the concepts detected in the challenge, less the excluded ones
    * @param corrected the challenge with its unknown words spelled as the practices spell them, when
    *     it had any: the recommendations were made for it
+   * @param guidance the key gaps and key elements of the manual's guidance the challenge is about ({@link GuidanceMatcher})
    */
-  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected) {}
+  public record Result(List<Recommendation> recommendations, List<ConceptDetector.Detected> concepts, Optional<String> corrected,
+      List<GuidanceMatcher.Match> guidance) {}
 
   private final PracticeLibrary library;
   private final ConceptDetector detector;
@@ -105,6 +114,7 @@ public final class Recommender {
   private final Map<String, Double> weights;
   private final Embedder embedder;
   private final Explainer explainer;
+  private final GuidanceMatcher guidance;
   private final Analyzer keywords = QueryAnalyzer.keywords();
   private final Lexicon lexicon;
   private final WordTranslations translations;
@@ -119,6 +129,7 @@ public final class Recommender {
     this.lexicon = new Lexicon(library);
     this.translations = new WordTranslations(library.records(), library.vocabulary().concepts());
     this.explainer = new Explainer(library.records(), detector, idf(library));
+    this.guidance = new GuidanceMatcher(library, embedder);
   }
 
   /**
@@ -162,7 +173,7 @@ public final class Recommender {
   /** @throws IllegalArgumentException if a filter is unknown */
   public Result recommend(Request request) {
     library.validateFilters(request.filters());
-    Optional<String> corrected = corrected(request.challenge());
+    Optional<String> corrected = request.spelling() ? corrected(request.challenge()) : Optional.empty();
     String text = corrected.orElse(Homoglyphs.fold(request.challenge()));
     String wanted = QueryFactory.withoutNegations(text);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()
@@ -176,7 +187,7 @@ public final class Recommender {
     Explainer.Wanted telling = explainer.telling(challenge.text(), concepts,
         translations.pairs(challenge.text(), challenge.language()), request.language());
     return new Result(rank(challenge, candidates, request.size(), request.language(), telling, telling.concepts()), concepts,
-        corrected);
+        corrected, guidance.match(challenge));
   }
 
   /** @return the orders of the practices the challenge excludes with {@code -word}, as search does */

@@ -123,7 +123,7 @@ public final class PracticeSearcher {
   public SearchResult search(SearchRequest request) {
     library.validateFilters(request.filters());
     String folded = Homoglyphs.fold(request.query());
-    Optional<String> corrected = lexicon.corrected(folded);
+    Optional<String> corrected = request.spelling() ? lexicon.corrected(folded) : Optional.empty();
     String query = corrected.orElse(folded);
     String wanted = QueryFactory.withoutNegations(query);
     List<ConceptDetector.Detected> concepts = detector.detect(wanted).stream()

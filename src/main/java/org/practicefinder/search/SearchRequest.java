@@ -16,9 +16,11 @@ import org.practicefinder.taxonomy.Language;
  * @param size hits per page
  * @param excludedConcepts ids of concepts detected in the query that the user removed
  * @param language the reader's language: snippets come from the practices' text in it where they are translated
+ * @param spelling true to spell words the library knows in no form as the practices spell them; false
+ *     to search for exactly what was typed
  */
 public record SearchRequest(String query, Map<String, List<String>> filters, int page, int size, Set<String> excludedConcepts,
-    Language language) {
+    Language language, boolean spelling) {
   public static final int DEFAULT_SIZE = 10;
   public static final int MAX_SIZE = 100;
   /** Longer text is a paste, not a query; recommend takes long challenges. */
@@ -43,6 +45,12 @@ public record SearchRequest(String query, Map<String, List<String>> filters, int
     filters = java.util.Collections.unmodifiableMap(copy);
     excludedConcepts = Set.copyOf(excludedConcepts);
     Objects.requireNonNull(language);
+  }
+
+  /** A request whose unknown words are spelled as the practices spell them. */
+  public SearchRequest(String query, Map<String, List<String>> filters, int page, int size, Set<String> excludedConcepts,
+      Language language) {
+    this(query, filters, page, size, excludedConcepts, language, true);
   }
 
   /** A request that keeps every detected concept, for an English reader. */

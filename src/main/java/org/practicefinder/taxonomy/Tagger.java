@@ -105,15 +105,7 @@ public final class Tagger {
         evidence.remove(o.conceptId());
       }
     }
-    for (String id : List.copyOf(ids)) { // implied concepts and a child's parent count too, with its sentence
-      Concept c = vocabulary.concept(id).orElseThrow();
-      List<String> also = new ArrayList<>(c.implies());
-      c.parent().ifPresent(also::add);
-      for (String other : also) {
-        ids.add(other);
-        if (evidence.containsKey(id)) evidence.putIfAbsent(other, evidence.get(id));
-      }
-    }
+    addImplied(ids, evidence);
     evidence.keySet().retainAll(ids);
     Map<String, List<String>> facets = new LinkedHashMap<>();
     for (Concept c : vocabulary.concepts()) {
@@ -164,6 +156,31 @@ public final class Tagger {
       out.add(Map.entry(s.text(), ids));
     }
     return out;
+  }
+
+  /**
+   * @return the concepts an English text names, matched as strictly as a practice's text, with the
+   *     concepts they imply and their parents, in vocabulary order; for text that is not a practice,
+   *     such as the manual's guidance (no setting rule: such text speaks of settings in general)
+   */
+  public List<String> concepts(String text) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (PhraseMatcher.Match m : matchers.get(Language.EN).find(text, 0)) ids.add(m.concept().id());
+    addImplied(ids, new HashMap<>());
+    return vocabulary.concepts().stream().map(Concept::id).filter(ids::contains).toList();
+  }
+
+  /** Adds the concepts that {@code ids} imply and their parents, each with the sentence of the concept that brought it. */
+  private void addImplied(Set<String> ids, Map<String, String> evidence) {
+    for (String id : List.copyOf(ids)) {
+      Concept c = vocabulary.concept(id).orElseThrow();
+      List<String> also = new ArrayList<>(c.implies());
+      c.parent().ifPresent(also::add);
+      for (String other : also) {
+        ids.add(other);
+        if (evidence.containsKey(id)) evidence.putIfAbsent(other, evidence.get(id));
+      }
+    }
   }
 
   /** @return {year, sentence}: the first "in/since/from YYYY" in ACTION, else OUTCOMES; else their first year at all */

@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,12 +22,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Guidance;
+import org.practicefinder.opendata.PracticeCsv;
+import org.practicefinder.opendata.PracticeJson;
 import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.GuidanceSearcher;
 import org.practicefinder.search.PracticeSearcher;
 import org.practicefinder.search.SearchRequest;
 import org.practicefinder.search.SearchResult;
+import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
 /**
@@ -38,15 +45,20 @@ final class ApiHandlers {
   /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
   static final Gson GSON = new Gson();
   /** Parameters of search and recommend besides the facet filters. */
-  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude");
+  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude", "spell");
+  /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
+  static final int GUIDANCE_IN_SEARCH = 3;
+  /** The kinds of guidance entry, as {@code kind=} takes them. */
+  private static final List<String> KINDS = java.util.Arrays.stream(Guidance.Kind.values()).map(Guidance.Kind::id).toList();
   /** Fields of a POSTed challenge. */
-  private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size"));
+  private static final Set<String> BODY_FIELDS = new TreeSet<>(Set.of("challenge", "filters", "exclude", "lang", "size", "spell"));
 
   private final PracticeLibrary library;
   private final PracticeSearcher searcher;
   /** Made in the background at start-up (a second of word alignment): the first recommendation waits for it. */
   private final java.util.function.Supplier<Recommender> recommender;
   private final JsonViews views;
+  private final GuidanceSearcher guidanceSearcher;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
   private record SearchKey(SearchRequest request, Language lang) {}
@@ -63,7 +75,7 @@ final class ApiHandlers {
    */
   private record Remembered(Recommender.Result result, boolean corrected) {
     Remembered(Recommender.Result made) {
-      this(new Recommender.Result(made.recommendations(), made.concepts(), Optional.empty()), made.corrected().isPresent());
+      this(new Recommender.Result(made.recommendations(), made.concepts(), Optional.empty(), made.guidance()), made.corrected().isPresent());
     }
   }
 
@@ -88,6 +100,7 @@ final class ApiHandlers {
     this.searcher = searcher;
     this.recommender = recommender;
     this.views = new JsonViews(library);
+    this.guidanceSearcher = new GuidanceSearcher(library.guidance(), new ConceptDetector(library.vocabulary()));
   }
 
   HttpResponse health(HttpRequest request) {
@@ -102,7 +115,8 @@ final class ApiHandlers {
     QueryParams q = request.query();
     Language lang = language(q.single("lang").orElse(null));
     SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
-        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang);
+        q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang,
+        spelling(q.single("spell").orElse(null)));
     // kept as bytes, UTF-8 already: encoding 27 KB of JSON again took most of the time of a repeated search
     byte[] json = searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang).getBytes(StandardCharsets.UTF_8)); // errors are not cached
     return HttpResponse.json(200, json);
@@ -123,7 +137,72 @@ final class ApiHandlers {
     o.add("facetLabels", views.facetLabels(lang));
     o.add("concepts", views.concepts(result.concepts(), lang));
     result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    // the words the practices were searched for, spelling corrected
+    String words = result.corrected().orElse(sr.query());
+    o.add("guidance", guidanceHits(guidanceSearcher.search(words, Optional.empty(), GUIDANCE_IN_SEARCH, lang), lang));
     return GSON.toJson(o);
+  }
+
+  /**
+   * The manual's guidance: every entry, or those of one {@code kind}; with {@code q}, those that
+   * match it, best first ({@link GuidanceSearcher}).
+   */
+  HttpResponse guidance(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("kind", "lang", "q"));
+    Language lang = language(q.single("lang").orElse(null));
+    Optional<Guidance.Kind> kind = q.single("kind").filter(k -> !k.isBlank()).map(k -> Guidance.Kind.fromId(k)
+        .orElseThrow(() -> new IllegalArgumentException("unknown kind; known: " + KINDS)));
+    String text = q.single("q").orElse("");
+    if (!text.isBlank()) {
+      return ok(guidanceHits(guidanceSearcher.search(text, kind, library.guidance().entries().size(), lang), lang));
+    }
+    JsonArray entries = new JsonArray();
+    for (Guidance g : kind.map(library.guidance()::ofKind).orElse(library.guidance().entries())) entries.add(views.guidance(g, lang));
+    JsonObject o = new JsonObject();
+    o.addProperty("total", entries.size());
+    o.add("guidance", entries);
+    return ok(o);
+  }
+
+  HttpResponse guidanceEntry(HttpRequest request) {
+    QueryParams q = request.query();
+    q.allowOnly(Set.of("lang"));
+    Language lang = language(q.single("lang").orElse(null));
+    Guidance g = library.guidance().entry(request.pathParam("id"))
+        .orElseThrow(() -> new NoSuchElementException("no guidance entry with that id"));
+    return ok(views.guidance(g, lang));
+  }
+
+  private JsonObject guidanceHits(GuidanceSearcher.Result result, Language lang) {
+    JsonObject o = new JsonObject();
+    o.addProperty("total", result.total());
+    JsonArray hits = new JsonArray();
+    result.hits().forEach(h -> hits.add(views.guidanceHit(h, lang)));
+    o.add("hits", hits);
+    return o;
+  }
+
+  /** Every practice in the data format of {@code practice.schema.json}, as a file to save. */
+  HttpResponse practicesJson(HttpRequest request) {
+    request.query().allowOnly(Set.of());
+    return download(PracticeJson.write(library.records()), HttpResponse.JSON, "practices.json");
+  }
+
+  /** Every practice, one CSV row each ({@link PracticeCsv}), as a file to save. */
+  HttpResponse practicesCsv(HttpRequest request) throws IOException {
+    request.query().allowOnly(Set.of());
+    StringBuilder csv = new StringBuilder();
+    // country and places have their own columns; the year is a facet of its own
+    List<String> facets = library.dimensions().stream().filter(d -> !d.equals(Fields.COUNTRY) && !d.equals(Fields.LOCATION)).toList();
+    new PracticeCsv(facets).write(library.records(), csv);
+    return download(csv.toString(), "text/csv; charset=utf-8", "practices.csv");
+  }
+
+  /** @return the text as an attachment with a neutral file name, whatever was searched */
+  private static HttpResponse download(String text, String contentType, String fileName) {
+    return new HttpResponse(200, Map.of("Content-Type", contentType, "Cache-Control", "no-store",
+        "Content-Disposition", "attachment; filename=\"" + fileName + "\""), text.getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse facets(HttpRequest request) {
@@ -172,8 +251,8 @@ final class ApiHandlers {
     QueryParams q = request.query();
     String challenge = q.single("q").orElse("");
     if (challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
-    return recommend(challenge, filters(q), q.all("exclude"), language(q.single("lang").orElse(null)),
-        q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE));
+    return recommend(new Recommender.Request(challenge, filters(q), q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE),
+        Set.copyOf(q.all("exclude")), language(q.single("lang").orElse(null)), spelling(q.single("spell").orElse(null))));
   }
 
   HttpResponse recommendPost(HttpRequest request) {
@@ -201,11 +280,12 @@ final class ApiHandlers {
     Language lang = language(o.has("lang") ? bodyString(o, "lang") : q.single("lang").orElse(null));
     int size = o.has("size") ? QueryParams.parseNumber("size", bodyString(o, "size"), 1, Recommender.MAX_SIZE)
         : q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE);
-    return recommend(challenge.getAsString(), filters, exclude, lang, size);
+    boolean spelling = spelling(o.has("spell") ? bodyString(o, "spell") : null);
+    return recommend(new Recommender.Request(challenge.getAsString(), filters, size, Set.copyOf(exclude), lang, spelling));
   }
 
-  private HttpResponse recommend(String challenge, Map<String, List<String>> filters, List<String> exclude, Language lang, int size) {
-    Recommender.Request request = new Recommender.Request(challenge, filters, size, Set.copyOf(exclude), lang);
+  private HttpResponse recommend(Recommender.Request request) {
+    Language lang = request.language();
     Recommender.Result[] made = new Recommender.Result[1];
     Remembered remembered = recommendations.get(key(request), k -> {
       made[0] = recommender.get().recommend(request);
@@ -213,14 +293,17 @@ final class ApiHandlers {
     });
     Recommender.Result result = made[0] != null ? made[0] : remembered.result();
     Optional<String> corrected = made[0] != null ? made[0].corrected()
-        : remembered.corrected() ? recommender.get().corrected(challenge) : Optional.empty();
+        : remembered.corrected() ? recommender.get().corrected(request.challenge()) : Optional.empty();
     JsonObject o = new JsonObject();
-    o.addProperty("challenge", challenge);
+    o.addProperty("challenge", request.challenge());
     JsonArray results = new JsonArray();
     result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
     corrected.ifPresent(c -> o.addProperty("didYouMean", c));
+    JsonArray guidance = new JsonArray();
+    result.guidance().forEach(m -> guidance.add(views.guidanceMatch(m, lang)));
+    o.add("guidance", guidance);
     return ok(o);
   }
 
@@ -228,7 +311,8 @@ final class ApiHandlers {
   static String key(Recommender.Request r) {
     Map<String, List<String>> filters = new TreeMap<>();
     r.filters().forEach((dim, values) -> filters.put(dim, List.copyOf(new TreeSet<>(values))));
-    String canonical = GSON.toJson(List.of(r.challenge(), filters, new TreeSet<>(r.excludedConcepts()), r.size(), r.language().code()));
+    String canonical = GSON.toJson(List.of(r.challenge(), filters, new TreeSet<>(r.excludedConcepts()), r.size(), r.language().code(),
+        r.spelling()));
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
@@ -263,6 +347,17 @@ final class ApiHandlers {
   private static Language language(String code) {
     if (code == null || code.isBlank()) return Language.EN;
     return Language.fromCode(code).orElseThrow(() -> new IllegalArgumentException("lang must be en, ru or uk"));
+  }
+
+  /**
+   * @param value {@code spell}: absent, {@code on} or {@code true} to spell unknown words as the practices do;
+   *     {@code off} or {@code false} for exactly what was typed (after "Showing results for …")
+   * @throws IllegalArgumentException for any other value
+   */
+  private static boolean spelling(String value) {
+    if (value == null || value.isBlank() || value.equals("on") || value.equals("true")) return true;
+    if (value.equals("off") || value.equals("false")) return false;
+    throw new IllegalArgumentException("spell must be on or off");
   }
 
   private static String bodyString(JsonObject o, String key) {

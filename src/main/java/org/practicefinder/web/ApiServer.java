@@ -85,8 +85,12 @@ public final class ApiServer implements AutoCloseable {
         .api("POST", "/api/recommend", pinned.apply(ApiHandlers::recommendPost))
         .api("GET", "/api/facets", Routes.Caching.SHARED, pinned.apply(ApiHandlers::facets))
         .api("GET", "/api/practices", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practices))
+        .api("GET", "/api/practices.json", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practicesJson)) // open data: the whole library
+        .api("GET", "/api/practices.csv", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practicesCsv))
         .api("GET", "/api/practices/{id}", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practice))
-        .api("GET", "/api/practices/{id}/similar", Routes.Caching.SHARED, pinned.apply(ApiHandlers::similar));
+        .api("GET", "/api/practices/{id}/similar", Routes.Caching.SHARED, pinned.apply(ApiHandlers::similar))
+        .api("GET", "/api/guidance", Routes.Caching.SHARED, pinned.apply(ApiHandlers::guidance))
+        .api("GET", "/api/guidance/{id}", Routes.Caching.SHARED, pinned.apply(ApiHandlers::guidanceEntry));
     if (reloader != null) routes.api("POST", "/api/admin/reload", reloader::reload);
     return routes.notFound("/api/*", "no such API endpoint")
         .page("/*", site::serve) // the page, the widget and /embed

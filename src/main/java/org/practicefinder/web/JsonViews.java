@@ -7,10 +7,13 @@ import java.util.Map;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.model.Guidance;
 import org.practicefinder.model.Practice;
 import org.practicefinder.opendata.PracticeJson;
+import org.practicefinder.recommend.GuidanceMatcher;
 import org.practicefinder.recommend.MatchStrength;
 import org.practicefinder.recommend.Recommender;
+import org.practicefinder.search.GuidanceSearcher;
 import org.practicefinder.search.SearchResult;
 import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
@@ -26,26 +29,25 @@ public final class JsonViews {
 
   /**
    * @return the whole practice in {@code lang} if it is translated into it, else in English:
-   *     header fields, sections (prose as text, lists as arrays), notes, facets, evidence (concept
-   *     id → the sentence that made it so, from the same text where it names the concept), source
+   *     header fields, sections (prose as text, lists as arrays), notes, source (as in
+   *     {@link PracticeJson}), facets with labels, evidence (concept id → the sentence that made it
+   *     so, from the same text where it names the concept), and {@code keyGaps}: the manual's key
+   *     gaps whose example names it ({@link #guidanceSummary} and recommendation, in {@code lang} where translated)
    */
   public JsonObject practice(PracticeRecord record, Language lang) {
     Practice p = record.practice(lang);
     JsonObject o = summary(record, lang);
-    p.scope().ifPresent(s -> o.addProperty("scope", s));
-    p.url().ifPresent(s -> o.addProperty("url", s));
-    p.contact().ifPresent(s -> o.addProperty("contact", s));
-    JsonObject sections = new JsonObject();
-    p.sections().forEach((s, parts) -> {
-      if (s.isList()) sections.add(s.key(), strings(parts));
-      else sections.addProperty(s.key(), parts.get(0));
-    });
-    o.add("sections", sections);
-    if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
+    PracticeJson.addBody(p, o);
     JsonObject evidence = new JsonObject();
     record.evidence(lang).forEach(evidence::addProperty);
     o.add("evidence", evidence);
-    p.source().ifPresent(c -> o.add("source", PracticeJson.citation(c))); // for the page's "Cite" and print
+    JsonArray gaps = new JsonArray();
+    for (Guidance g : library.guidance().gapsOf(record.id())) {
+      JsonObject go = guidanceSummary(g, lang);
+      go.addProperty("recommendation", library.guidance().in(g, lang).gap().orElseThrow().recommendation());
+      gaps.add(go);
+    }
+    o.add("keyGaps", gaps);
     return o;
   }
 
@@ -60,19 +62,8 @@ public final class JsonViews {
     Practice p = record.practice(lang);
     Language served = record.served(lang);
     JsonObject o = new JsonObject();
-    o.addProperty("id", p.id());
-    o.addProperty("title", p.title());
-    o.addProperty("organisation", p.organisation());
-    o.addProperty("country", p.country().displayName());
-    o.add("locations", strings(p.locationNames()));
-    o.addProperty("language", served.code());
-    if (served != record.original()) {
-      JsonObject t = new JsonObject();
-      t.addProperty("from", record.original().code());
-      t.addProperty("note", Texts.of(served).get("translation.note"));
-      t.addProperty("original", "/api/practices/" + p.id() + "?lang=" + record.original().code());
-      o.add("translation", t);
-    }
+    PracticeJson.addHeader(p, o);
+    addLanguage(o, served, record.original(), "/api/practices/" + p.id());
     JsonObject facets = new JsonObject();
     record.tagging().facets().forEach((dim, ids) -> {
       JsonArray values = new JsonArray();
@@ -81,6 +72,105 @@ public final class JsonViews {
     });
     o.add("facets", facets);
     return o;
+  }
+
+  /**
+   * Adds {@code language}, the language of the text served, and for a translation {@code translation}:
+   * {@code from} (the original's language), {@code note} (saying so, in the served language) and
+   * {@code original} (the API path of the original).
+   */
+  private static void addLanguage(JsonObject o, Language served, Language original, String path) {
+    o.addProperty("language", served.code());
+    if (served == original) return;
+    JsonObject t = new JsonObject();
+    t.addProperty("from", original.code());
+    t.addProperty("note", Texts.of(served).get("translation.note"));
+    t.addProperty("original", path + "?lang=" + original.code());
+    o.add("translation", t);
+  }
+
+  /**
+   * @return a whole guidance entry in {@code lang} if it is translated into it, else in English:
+   *     {@link #guidanceSummary}, text, notes, source; a key gap also its barrier, recommendation,
+   *     example, russiaNote? and practices ({id, title} of those its example names, in manual order)
+   */
+  public JsonObject guidance(Guidance english, Language lang) {
+    Guidance g = library.guidance().in(english, lang);
+    JsonObject o = guidanceSummary(english, lang);
+    o.addProperty("text", g.text());
+    g.gap().ifPresent(gap -> {
+      o.addProperty("barrier", gap.barrier());
+      o.addProperty("recommendation", gap.recommendation());
+      o.addProperty("example", gap.example());
+      gap.russiaNote().ifPresent(n -> o.addProperty("russiaNote", n));
+      o.add("practices", practiceLinks(gap.practices(), lang));
+    });
+    o.add("notes", strings(g.notes()));
+    o.add("source", PracticeJson.citation(g.source()));
+    return o;
+  }
+
+  /**
+   * @return a guidance search hit: {@link #guidanceSummary}, score and {@code snippet} (HTML with
+   *     {@code <mark>}, in the entry's served language) if its words matched
+   */
+  public JsonObject guidanceHit(GuidanceSearcher.Hit hit, Language lang) {
+    JsonObject o = guidanceSummary(hit.entry(), lang);
+    o.addProperty("score", round(hit.score()));
+    hit.snippet().ifPresent(html -> o.addProperty("snippet", html));
+    return o;
+  }
+
+  /**
+   * @return a key gap or key element that matches a challenge: {@link #guidanceSummary}; a gap's
+   *     recommendation and practices; {@code meaning} (the z-score of its cosine with the
+   *     challenge), {@code sharedConcepts} (the challenge's topics it names, with labels in
+   *     {@code lang}) and {@code words} (the challenge's telling words it has)
+   */
+  public JsonObject guidanceMatch(GuidanceMatcher.Match m, Language lang) {
+    Guidance g = library.guidance().in(m.entry(), lang);
+    JsonObject o = guidanceSummary(m.entry(), lang);
+    g.gap().ifPresent(gap -> {
+      o.addProperty("recommendation", gap.recommendation());
+      o.add("practices", practiceLinks(gap.practices(), lang));
+    });
+    o.addProperty("meaning", round(m.meaning()));
+    JsonArray shared = new JsonArray();
+    m.sharedConcepts().forEach(c -> shared.add(label(c.dimension(), c.id(), lang)));
+    o.add("sharedConcepts", shared);
+    o.add("words", strings(m.words()));
+    return o;
+  }
+
+  /**
+   * @return {@code type} ("guidance"), id, kind, title and section in {@code lang} if the entry is
+   *     translated into it, else in English, with its {@link #addLanguage language}
+   */
+  private JsonObject guidanceSummary(Guidance english, Language lang) {
+    Guidance g = library.guidance().in(english, lang);
+    JsonObject o = new JsonObject();
+    o.addProperty("type", "guidance");
+    o.addProperty("id", g.id());
+    o.addProperty("kind", g.kind().id());
+    o.addProperty("title", g.title());
+    o.addProperty("section", g.section());
+    addLanguage(o, library.guidance().served(english, lang), Language.EN, "/api/guidance/" + g.id());
+    return o;
+  }
+
+  /** @return {id, title, language} of each practice the library has, in the given order, its title in {@code lang} where translated */
+  private JsonArray practiceLinks(List<String> ids, Language lang) {
+    JsonArray a = new JsonArray();
+    for (String id : ids) {
+      library.record(id).ifPresent(r -> {
+        JsonObject p = new JsonObject();
+        p.addProperty("id", id);
+        p.addProperty("title", r.practice(lang).title());
+        p.addProperty("language", r.served(lang).code());
+        a.add(p);
+      });
+    }
+    return a;
   }
 
   /** @return {"id", "label"} of a facet value, the label in {@code lang} ({@link org.practicefinder.index.Dimensions}), and a concept's parent */
@@ -130,6 +220,7 @@ public final class JsonViews {
   }
 
   /**
+   * @return the practice's summary with {@code type} ("practice"), score, topics and snippets
    * @param concepts the concepts detected in the query: those the practice is tagged with are listed
    *     as its {@code topics}, each with the sentence of the practice that gave it the tag, so a hit
    *     found through a topic alone still says why it is there
@@ -137,6 +228,7 @@ public final class JsonViews {
   public JsonObject searchHit(SearchResult.Hit hit, List<ConceptDetector.Detected> concepts, Language lang) {
     PracticeRecord record = library.record(hit.id()).orElseThrow();
     JsonObject o = summary(record, lang);
+    o.addProperty("type", "practice");
     o.addProperty("score", round(hit.score()));
     JsonArray topics = new JsonArray();
     for (ConceptDetector.Detected d : concepts) {

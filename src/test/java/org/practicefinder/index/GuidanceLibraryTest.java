@@ -28,7 +28,7 @@ class GuidanceLibraryTest {
       assertEquals(List.of("RU-6"), migrants.gap().orElseThrow().practices());
       assertEquals(Optional.empty(), guidance.entry("gap-nothing"));
 
-      var query = new QueryParser(GuidanceLibrary.TEXT, new EnglishAnalyzer()).parse("insurance residence deported");
+      var query = new QueryParser(GuidanceLibrary.text(org.practicefinder.taxonomy.Language.EN), new EnglishAnalyzer()).parse("insurance residence deported");
       ScoreDoc[] hits = guidance.searcher().search(query, 3).scoreDocs;
       assertEquals("gap-undocumented-migrants", guidance.entryOfDoc(hits[0].doc).id());
     }

@@ -87,7 +87,7 @@ class TranslationsTest {
   }
 
   /** Writes every translation valid, then UA-1 in Russian changed by {@code change}, and loads them. */
-  private Translations.Loaded loadWith(Consumer<JsonObject> change) throws IOException {
+  private Translations.Loaded<Practice> loadWith(Consumer<JsonObject> change) throws IOException {
     JsonObject uk1 = ua1();
     uk1.addProperty("language", "uk");
     write("uk", "UA-1", uk1.toString());
@@ -100,10 +100,10 @@ class TranslationsTest {
   }
 
   /** @return the one refusal's reason, after checking that it names the file and the practice and that nothing else was lost */
-  private String refusedReason(Translations.Loaded loaded) {
+  private String refusedReason(Translations.Loaded<Practice> loaded) {
     assertEquals(1, loaded.refusals().size(), loaded.refusals().toString());
     Translations.Refusal r = loaded.refusals().get(0);
-    assertEquals("UA-1", r.practiceId());
+    assertEquals("UA-1", r.id());
     assertEquals(Language.RU, r.language());
     assertEquals(seeds.resolve("translations/ru/UA-1.json"), r.file());
     assertTrue(r.message().startsWith(seeds.resolve("translations/ru/UA-1.json") + " (practice UA-1, ru): "), r.message());
@@ -115,7 +115,7 @@ class TranslationsTest {
 
   @Test
   void aValidTranslationIsLoadedWithTheEnglishHeader() throws IOException {
-    Translations.Loaded loaded = loadWith(o -> {});
+    Translations.Loaded<Practice> loaded = loadWith(o -> {});
     assertEquals(List.of(), loaded.refusals());
     Practice ru = loaded.of("UA-1").get(Language.RU);
     assertEquals("Ночной приют", ru.title());
@@ -202,7 +202,7 @@ class TranslationsTest {
   void aTranslationOfAPracticeTheManualLacksIsRefused() throws IOException {
     loadWith(o -> {});
     write("uk", "UA-99", ua1().toString());
-    Translations.Loaded loaded = Translations.load(seeds, PRACTICES);
+    Translations.Loaded<Practice> loaded = Translations.load(seeds, PRACTICES);
     assertEquals(1, loaded.refusals().size());
     assertEquals("the manual has no practice UA-99", loaded.refusals().get(0).reason());
     assertEquals(2, loaded.of("UA-1").size());

@@ -34,6 +34,15 @@ class TaggerTest {
   }
 
   @Test
+  void conceptsOfPlainTextWithTheirParentsInVocabularyOrder() {
+    List<String> ids = TAGGER.concepts("Transgender sex workers in saunas lack access; police raids make it worse.");
+    assertEquals(List.of("transgender", "indoor", "saunas", "police"), ids.stream()
+        .filter(List.of("transgender", "indoor", "saunas", "police")::contains).toList());
+    assertFalse(ids.contains("street"));
+    assertEquals(List.of(), TAGGER.concepts("Nothing here names a topic."));
+  }
+
+  @Test
   void mentionsCountTheSentencesNamingAConceptOutsideTheChallenge() {
     Practice p = practice("Sex workers need a hotline.",
         "The NGO opened a hotline. Hotline consultants answer calls at night. Outreach workers hand out condoms.");

@@ -234,7 +234,7 @@ class ApiServerTest {
   void aPostedChallengeMustBeJson() throws Exception {
     assertTrue(error(send("POST", "/api/recommend", "text/plain", "{\"challenge\": \"police\"}".getBytes(StandardCharsets.UTF_8)), 415)
         .contains("application/json"));
-    assertEquals("unknown field; known: [challenge, exclude, filters, lang, size]",
+    assertEquals("unknown field; known: [challenge, exclude, filters, lang, size, spell]",
         error(post("/api/recommend", "{\"challenge\": \"police\", \"admin\": true}"), 400));
     json(post("/api/recommend?q=saunas", "{\"challenge\": \"police\"}"), 400);
   }
@@ -383,7 +383,8 @@ class ApiServerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"/api/search?q=police", "/api/search?q=police&country=Ukraine&lang=uk", "/api/facets?lang=ru",
-      "/api/practices", "/api/practices/UA-4", "/api/practices/UA-4/similar?size=2"})
+      "/api/practices", "/api/practices/UA-4", "/api/practices/UA-4/similar?size=2", "/api/practices.csv", "/api/practices.json",
+      "/api/guidance"})
   void sharedAnswersHaveALifetimeAStrongETagAndAre304WhenUnchanged(String path) throws Exception {
     HttpResponse<byte[]> first = getWith(path);
     assertEquals(200, first.statusCode());
@@ -681,7 +682,8 @@ class ApiServerTest {
   @Test
   void theResponseShapeIsStable() throws Exception {
     JsonObject o = json(get("/api/recommend?size=1&q=" + q("a helpline")), 200);
-    assertEquals(Set.of("challenge", "results", "concepts"), o.keySet());
+    assertEquals(Set.of("challenge", "results", "concepts", "guidance"), o.keySet());
+    assertEquals(0, o.getAsJsonArray("guidance").size()); // the fixture manual has no guidance
     assertEquals("a helpline", new Gson().fromJson(o.get("challenge"), String.class));
   }
 }

@@ -62,9 +62,15 @@ final class Browser {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  /** Waits up to 10 s for {@code script} (a function body) to return something truthy, and returns it. */
+  /**
+   * How long a browser test waits for the page: a bound on a hung page, not a speed goal (waits end as
+   * soon as their condition holds), so generous enough for a loaded machine.
+   */
+  static final Duration WAIT = Duration.ofSeconds(30);
+
+  /** Waits up to {@link #WAIT} for {@code script} (a function body) to return something truthy, and returns it. */
   static Object waitFor(WebDriver driver, String script, Object... args) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+    return new WebDriverWait(driver, WAIT).until(d -> {
       Object value = js(d, script, args);
       return value == null || Boolean.FALSE.equals(value) || "".equals(value) ? null : value;
     });

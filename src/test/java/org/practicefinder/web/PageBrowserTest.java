@@ -382,7 +382,7 @@ class PageBrowserTest {
   @Test
   void thePartnersPageBuildsTheTagsAndIsAccessible() throws Exception {
     driver.get(host + "/?lang=en");
-    WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+    WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT)
         .until(d -> d.findElement(By.cssSelector(".site-footer a[href='embed.html']")));
     waitFor(driver, "return document.querySelector('.site-footer a[href=\"embed.html\"]').textContent === arguments[0]",
         texts("en").get("embedLink").getAsString());

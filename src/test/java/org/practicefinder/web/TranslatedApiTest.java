@@ -111,4 +111,24 @@ class TranslatedApiTest {
     JsonObject rec = json(post("/api/recommend", "{\"challenge\": \"outreech in saunas\"}"), 200);
     assertEquals("outreach in saunas", rec.get("didYouMean").getAsString());
   }
+
+  @Test
+  void spellOffSearchesForExactlyWhatWasTyped() throws Exception {
+    JsonObject exact = json(get("/api/search?q=polise&spell=off"), 200);
+    assertEquals("polise", exact.get("query").getAsString());
+    assertFalse(exact.has("didYouMean"));
+    assertEquals(0, exact.get("total").getAsInt());
+    assertEquals(6, json(get("/api/search?q=polise&spell=on"), 200).get("total").getAsInt());
+    // the same challenge within the recommendations' ten-second cache: each answer for its own request
+    String typed = "{\"challenge\": \"outreech in saunas\", \"size\": 5";
+    JsonObject corrected = json(post("/api/recommend", typed + "}"), 200);
+    JsonObject asTyped = json(post("/api/recommend", typed + ", \"spell\": \"off\"}"), 200);
+    assertEquals("outreach in saunas", corrected.get("didYouMean").getAsString());
+    assertFalse(asTyped.has("didYouMean"));
+    assertEquals("outreech in saunas", asTyped.get("challenge").getAsString());
+    assertFalse(json(get("/api/recommend?q=" + q("outreech in saunas") + "&spell=off"), 200).has("didYouMean"));
+    assertFalse(json(post("/api/recommend", typed + ", \"spell\": false}"), 200).has("didYouMean"));
+    assertEquals("{\"error\":\"spell must be on or off\"}", get("/api/search?q=polise&spell=maybe").body());
+    assertEquals(400, get("/api/search?q=polise&spell=maybe").statusCode());
+  }
 }

@@ -110,6 +110,11 @@ class WidgetBrowserTest {
     return StreamSupport.stream(array.getAsJsonArray().spliterator(), false).map(e -> e.getAsJsonObject().get("id").getAsString()).toList();
   }
 
+  /** What the widget's live region says (its visually hidden part too). */
+  private static String status(SearchContext root) {
+    return (String) js(driver, "return arguments[0].textContent", root.findElement(By.cssSelector(".status")));
+  }
+
   /** Keys to whatever has the focus, as a person presses them. */
   private static void keys(CharSequence... keys) {
     new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
@@ -149,7 +154,9 @@ class WidgetBrowserTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"challenge\": " + new com.google.gson.Gson().toJson(CHALLENGE_UK) + ", \"size\": 5, \"lang\": \"uk\"}")));
     List<String> expectedIds = ids(expected.get("results"));
     assertEquals(expectedIds, resultIds(root));
-    assertEquals(uk.getAsJsonObject("count").get("many").getAsString().replace("{n}", "5"), root.findElement(By.cssSelector(".status")).getText());
+    // A word the library does not know is read as one it does: a screen reader hears it with the outcome.
+    String spelled = expected.has("didYouMean") ? root.findElement(By.cssSelector(".spelling span")).getText() + " " : "";
+    assertEquals(spelled + uk.getAsJsonObject("count").get("many").getAsString().replace("{n}", "5"), status(root));
     for (int i = 0; i < 5; i++) {
       WebElement card = results(root).get(i);
       WebElement link = card.findElement(By.cssSelector(".card-title a"));
@@ -160,6 +167,9 @@ class WidgetBrowserTest {
           .replace("; ", "\n"), why, "the reason's parts one a line");
       String meta = card.findElement(By.cssSelector(".card-meta")).getText();
       assertTrue(meta.contains("Україна") || meta.contains("Росія"), meta);
+      WebElement title = link.findElement(By.tagName("span"));
+      assertEquals(expected.getAsJsonArray("results").get(i).getAsJsonObject().get("title").getAsString(), title.getText());
+      assertEquals("uk", title.getAttribute("lang"), "the translated title is marked Ukrainian");
     }
 
     assertEquals(before, hostPageState());
@@ -231,14 +241,51 @@ class WidgetBrowserTest {
     assertEquals("input", js(driver, focused + ".className"));
 
     keys(Keys.ARROW_DOWN, Keys.ENTER);
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT).until(d -> d.getWindowHandles().size() == 2);
     String opener = driver.getWindowHandle();
     for (String handle : driver.getWindowHandles()) if (!handle.equals(opener)) driver.switchTo().window(handle);
-    new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+    new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT)
         .until(d -> d.getCurrentUrl().equals(host + "/?lang=en#/practice/" + ids.get(0)));
     driver.close();
     driver.switchTo().window(opener);
     assertEquals(partner.origin() + "/keyboard.html", driver.getCurrentUrl(), "typed text never reaches the host page's URL");
+  }
+
+  @Test
+  void aTypoIsSaidWithTheOutcomeAndTheTypedWordIsOneClickAwayAndBack() throws Exception {
+    JsonObject ru = texts("ru");
+    JsonObject corrected = api(HttpRequest.newBuilder(URI.create(host + "/api/search?q=outreech&size=5&lang=ru")));
+    JsonObject exact = api(HttpRequest.newBuilder(URI.create(host + "/api/search?q=outreech&size=5&lang=ru&spell=off")));
+    assertEquals("outreach", corrected.get("didYouMean").getAsString());
+    assertEquals(0, exact.get("total").getAsInt());
+    driver.get(partner.put("/spelling.html", page("ru", "", tag(" mode=\"search\""))));
+    SearchContext root = widget("practice-finder");
+    root.findElement(By.cssSelector("input.input")).sendKeys("outreech");
+    String settled = "const r = document.querySelector('practice-finder').shadowRoot;"
+        + " return r.querySelector('.results').getAttribute('aria-busy') === 'false' && r.querySelector('.spelling').textContent.startsWith(arguments[0]);";
+    String shown = ru.get("spellingShown").getAsString().replace("{text}", "outreach");
+    waitFor(driver, settled, shown);
+    assertEquals(shown + " " + ru.get("spellingAsTyped").getAsString().replace("{typed}", "outreech"), root.findElement(By.cssSelector(".spelling")).getText());
+    assertEquals(ids(corrected.get("hits")), resultIds(root));
+    int total = corrected.get("total").getAsInt();
+    String count = ru.getAsJsonObject("count").get((String) js(driver, "return new Intl.PluralRules('ru').select(arguments[0])", total))
+        .getAsString().replace("{n}", String.valueOf(total));
+    assertEquals(shown + " " + ru.get("shownOf").getAsString().replace("{count}", count).replace("{shown}", "5"), status(root));
+
+    root.findElement(By.cssSelector(".spelling button")).click();
+    String asTyped = ru.get("spellingExact").getAsString().replace("{typed}", "outreech");
+    waitFor(driver, settled, asTyped);
+    assertEquals(asTyped + " " + ru.get("widgetNoResults").getAsString(), status(root));
+    assertEquals(1L, js(driver, "return Math.ceil(arguments[0].getBoundingClientRect().width)", root.findElement(By.cssSelector(".status .visually-hidden"))),
+        "the eye reads the correction once, on its own line");
+    assertEquals(0, results(root).size());
+    assertEquals("link-button", js(driver, "return document.querySelector('practice-finder').shadowRoot.activeElement.className"),
+        "focus on the button that reads it the other way");
+    assertEquals(List.of(), Browser.axeViolations(driver, "document.querySelector('practice-finder')"));
+
+    root.findElement(By.cssSelector(".spelling button")).click();
+    waitFor(driver, settled, shown);
+    assertEquals(ids(corrected.get("hits")), resultIds(root));
   }
 
   @Test
