@@ -145,7 +145,7 @@ public final class Main implements Callable<Integer> {
           paths.embedder());
       String token = System.getenv(ApiServer.RELOAD_TOKEN);
       ApiServer server = new ApiServer(generations, config, token == null || token.isBlank() ? null : token,
-          noWatch ? null : paths.seeds);
+          noWatch || !Files.isDirectory(paths.seeds) ? null : paths.seeds); // no seeds: an index built earlier serves
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         boolean clean;
         try {
@@ -458,7 +458,7 @@ public final class Main implements Callable<Integer> {
     /**
      * The model's own rate, the yardstick of recommend: {@code threads} callers embed distinct sentences
      * of the manual as challenges (each is new, as in a cold recommend) after a warm-up of two seconds.
-     * Prints one line, {@code model: N embeddings/s, p50 …, p99 …}.
+     * Prints one line, {@code model: N embeddings/s, p50 …, p99 …, CPU … ms per embedding}.
      */
     private int modelOnly() throws Exception {
       if (threads < 1 || seconds < 1) throw new IllegalArgumentException("--threads and --seconds must be 1 or more");
