@@ -48,7 +48,7 @@ final class Reloader implements Closeable {
     if (tokenHash == null) return HttpResponse.error(404, "no such API endpoint");
     String given = request.header("Authorization").filter(a -> a.startsWith("Bearer ")).map(a -> a.substring(7).trim()).orElse("");
     if (!MessageDigest.isEqual(sha256(given), tokenHash)) {
-      return HttpResponse.error(401, "a reload needs the operator's token").with("WWW-Authenticate", "Bearer");
+      return HttpResponse.error(401, "a reload needs the operator token (Authorization: Bearer)").with("WWW-Authenticate", "Bearer");
     }
     request.query().allowOnly(java.util.Set.of());
     String before = generations.version();
