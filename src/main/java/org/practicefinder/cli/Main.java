@@ -34,6 +34,8 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Vocabulary;
 import org.practicefinder.taxonomy.VocabularyAudit;
 import org.practicefinder.web.ApiServer;
+import org.practicefinder.web.Generations;
+import org.practicefinder.web.LibraryGeneration;
 import org.practicefinder.web.ServerConfig;
 import org.practicefinder.web.SiteSettings;
 import picocli.CommandLine;
@@ -124,6 +126,10 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--body-timeout", defaultValue = "10", description = "seconds a request body may take to arrive (default: ${DEFAULT-VALUE})")
     int bodySeconds;
 
+    @Option(names = "--no-watch", description = "do not reload when the seeds folder changes (POST /api/admin/reload "
+        + "with the token of $" + ApiServer.RELOAD_TOKEN + " still does)")
+    boolean noWatch;
+
     @Option(names = "--stop-timeout", defaultValue = "10",
         description = "seconds a stop (SIGTERM) waits for requests in flight (default: ${DEFAULT-VALUE})")
     int stopSeconds;
@@ -143,9 +149,11 @@ public final class Main implements Callable<Integer> {
           .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
           .withSite(settings);
       PracticeLibrary library = paths.open();
-      ConceptDetector detector = new ConceptDetector(library.vocabulary());
-      ApiServer server = new ApiServer(library, new PracticeSearcher(library, detector),
-          Recommender.create(library, detector, paths.embedder()), config);
+      Generations generations = Generations.reloading(LibraryGeneration.owning(library, paths.embedder()), paths.seeds, paths.index,
+          paths.embedder());
+      String token = System.getenv(ApiServer.RELOAD_TOKEN);
+      ApiServer server = new ApiServer(generations, config, token == null || token.isBlank() ? null : token,
+          noWatch || !Files.isDirectory(paths.seeds) ? null : paths.seeds); // no seeds: an index built earlier serves
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         boolean clean;
         try {
@@ -154,8 +162,8 @@ public final class Main implements Callable<Integer> {
           clean = false;
         }
         try {
-          library.close();
-        } catch (java.io.IOException e) {
+          generations.close();
+        } catch (java.io.IOException | RuntimeException e) {
           // exiting anyway; the index is only read
         }
         System.out.println(clean ? "Practice Finder: stopped" : "Practice Finder: stopped, cutting requests still running after "
@@ -164,6 +172,9 @@ public final class Main implements Callable<Integer> {
         Runtime.getRuntime().halt(clean ? 0 : 1);
       }, "graceful-stop"));
       System.out.printf("Practice Finder: %d practices at http://localhost:%d/%n", library.records().size(), server.port());
+      // the model and the recommender are made in the background: one that cannot be made stops the server here
+      paths.embedder().query("ready");
+      generations.with(LibraryGeneration::recommender);
       Thread.currentThread().join();
       return 0;
     }
@@ -401,15 +412,27 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "bench", description = "Recommend latency for warm, uncached challenges: p50 and p99 in ms.")
+  @Command(name = "bench", description = "Recommend latency for warm, uncached challenges: p50 and p99 in ms; "
+      + "with --model-only, the embedding model's own rate. bench/run drives the server itself.")
   static final class Bench implements Callable<Integer> {
     @CommandLine.Mixin Paths paths = new Paths();
 
     @Option(names = "--warmup", defaultValue = "200", description = "challenges run first and not measured (default: ${DEFAULT-VALUE})")
     int warmup;
 
+    @Option(names = "--model-only", description = "measure the embedding model alone: distinct sentences of the manual "
+        + "embedded as challenges by --threads callers for --seconds, as embeddings/s with p50 and p99")
+    boolean modelOnly;
+
+    @Option(names = "--threads", defaultValue = "2", description = "callers at once with --model-only (default: ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--seconds", defaultValue = "10", description = "how long --model-only measures (default: ${DEFAULT-VALUE})")
+    int seconds;
+
     @Override
     public Integer call() throws Exception {
+      if (modelOnly) return modelOnly();
       try (PracticeLibrary library = paths.openForQueries()) {
         Recommender recommender = paths.recommender(library);
         // Every sentence of the manual is a distinct challenge: nothing is answered from a cache.
@@ -437,6 +460,47 @@ public final class Main implements Callable<Integer> {
         System.out.println("recommend (all signals, explanations): " + percentiles(nanos));
         System.out.println("of which the challenge embedding:      " + percentiles(embed));
       }
+      return 0;
+    }
+
+    /**
+     * The model's own rate, the yardstick of recommend: {@code threads} callers embed distinct sentences
+     * of the manual as challenges (each is new, as in a cold recommend) after a warm-up of two seconds.
+     * Prints one line, {@code model: N embeddings/s, p50 …, p99 …, CPU … ms per embedding}.
+     */
+    private int modelOnly() throws Exception {
+      if (threads < 1 || seconds < 1) throw new IllegalArgumentException("--threads and --seconds must be 1 or more");
+      List<String> sentences = new java.util.ArrayList<>();
+      try (PracticeLibrary library = paths.open()) {
+        for (PracticeRecord r : library.records()) Sentences.of(r.practice(), false).forEach(s -> sentences.add(s.text()));
+      }
+      java.util.Collections.shuffle(sentences, new java.util.Random(7));
+      Embedder embedder = paths.embedder();
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.Queue<Long> nanos = new java.util.concurrent.ConcurrentLinkedQueue<>();
+      long warm = System.nanoTime() + 2_000_000_000L;
+      long end = warm + seconds * 1_000_000_000L;
+      java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(threads);
+      for (int t = 0; t < threads; t++) {
+        callers.submit(() -> {
+          while (System.nanoTime() < end) {
+            String text = sentences.get(next.getAndIncrement() % sentences.size());
+            long start = System.nanoTime();
+            embedder.query(text);
+            if (start >= warm) nanos.add(System.nanoTime() - start);
+          }
+          return null;
+        });
+      }
+      callers.shutdown();
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+      Thread.sleep(Math.max(0, (warm - System.nanoTime()) / 1_000_000));
+      long cpu = os.getProcessCpuTime();
+      callers.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
+      cpu = os.getProcessCpuTime() - cpu; // CPU time is what a shared machine does not distort much
+      long[] all = nanos.stream().mapToLong(Long::longValue).toArray();
+      System.out.printf(Locale.ROOT, "model: %.1f embeddings/s, %s, CPU %.2f ms per embedding (%s, %d callers, %d s)%n",
+          all.length / (double) seconds, percentiles(all), cpu / 1e6 / all.length, paths.model.id(), threads, seconds);
       return 0;
     }
 

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Turns text into L2-normalised sentence embeddings with any langchain4j {@link EmbeddingModel},
@@ -55,8 +56,24 @@ public final class Embedder {
 
   /** @return the embeddings of passages (practice text), unit length, in input order */
   public List<float[]> passages(List<String> texts) {
+    return passages(texts, done -> {});
+  }
+
+  /**
+   * @param progress told the number of texts embedded so far after each one, from the embedder's threads
+   * @return the embeddings of passages (practice text), unit length, in input order; all of them are
+   *     queued at once, so every thread of the embedder works until the last
+   */
+  public List<float[]> passages(List<String> texts, IntConsumer progress) {
+    AtomicInteger done = new AtomicInteger();
     List<Future<float[]>> futures = new ArrayList<>();
-    for (String t : texts) futures.add(workers.submit(() -> embed(passagePrefix + t)));
+    for (String t : texts) {
+      futures.add(workers.submit(() -> {
+        float[] v = embed(passagePrefix + t);
+        progress.accept(done.incrementAndGet());
+        return v;
+      }));
+    }
     List<float[]> out = new ArrayList<>();
     for (Future<float[]> f : futures) out.add(await(f));
     return out;

@@ -9,12 +9,28 @@ import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
 import org.practicefinder.model.Section;
 import org.practicefinder.taxonomy.Language;
 
 /** Index field and facet dimension names, and the one {@link FacetsConfig} that indexing and search share. */
 public final class Fields {
+  /**
+   * A section's text: stored, and with the offsets of its words in the postings, so that the search's
+   * highlighter reads where the query's words are instead of analysing the text again per search.
+   */
+  public static final FieldType SECTION_TYPE;
+
+  static {
+    FieldType t = new FieldType(TextField.TYPE_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    SECTION_TYPE = t;
+  }
+
   public static final String TITLE = "title";
   /** Title, organisation, places and every section: the catch-all search field. */
   public static final String TEXT = "text";

@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class IndexBuilder {
   /** Bump when the document layout or the tagging changes, so old indexes rebuild. */
-  static final String SCHEMA_VERSION = "8";
+  static final String SCHEMA_VERSION = "9";
   static final String FINGERPRINT = "practicefinder.fingerprint";
   /** The translations refused when the index was built, as a JSON array of their messages. */
   static final String REFUSALS = "practicefinder.refusals";
@@ -181,14 +181,20 @@ public final class IndexBuilder {
     FacetsConfig config = Fields.facetsConfig(vocabulary.dimensions().stream().map(Dimension::id).toList());
     Files.createDirectories(indexDir);
     IndexWriterConfig iwc = new IndexWriterConfig(Fields.analyzer()).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+    // Every text to embed, of every practice and guidance entry, in one batch over all the embedder's threads.
+    List<VectorTexts> texts = records.stream().map(r -> VectorTexts.of(r.practice())).toList();
+    List<String> batch = new ArrayList<>();
+    texts.forEach(t -> batch.addAll(t.all()));
+    loaded.guidance().forEach(g -> batch.add(g.title() + ". " + g.body())); // seeds of JSON files alone have none
+    List<float[]> vectors = embedder.passages(batch, new Progress(batch.size()));
     List<Document> docs = new ArrayList<>(); // all work that can fail comes before the old index is replaced
-    for (PracticeRecord r : records) {
-      Document doc = document(r);
-      addVectors(doc, r.practice(), embedder);
+    int next = 0;
+    for (int i = 0; i < records.size(); i++) {
+      Document doc = document(records.get(i));
+      texts.get(i).addTo(doc, vectors.subList(next, next += texts.get(i).all().size()));
       docs.add(config.build(doc));
     }
-    List<float[]> guidanceVectors = loaded.guidance().isEmpty() ? List.of() // seeds of JSON files alone have none
-        : embedder.passages(loaded.guidance().stream().map(g -> g.title() + ". " + g.body()).toList());
+    List<float[]> guidanceVectors = vectors.subList(next, vectors.size());
     List<List<String>> guidanceConcepts = loaded.guidance().stream().map(g -> tagger.concepts(g.title() + "\n" + g.body())).toList();
     // guidance first: the practice index's commit, which carries the fingerprint, comes last
     GuidanceLibrary.write(indexDir, loaded.guidance(), guidanceVectors, guidanceConcepts, guidanceTranslations.byId());
@@ -220,7 +226,7 @@ public final class IndexBuilder {
         all.append(p.title()).append('\n').append(p.organisation());
         for (Section s : p.sections().keySet()) {
           String text = p.text(s).orElseThrow();
-          doc.add(new TextField(Fields.section(s, language), text, Field.Store.YES));
+          doc.add(new Field(Fields.section(s, language), text, Fields.SECTION_TYPE));
           all.append('\n').append(text);
         }
       }
@@ -237,27 +243,63 @@ public final class IndexBuilder {
   }
 
   /**
-   * One L2-normalised vector per unit: the practice (title, challenge, action) and each section, in
-   * vector fields (DOT_PRODUCT); and one per sentence, stored, for sentence-level matching.
+   * What gets an embedding in a practice: one L2-normalised vector per unit, the practice (title,
+   * challenge, action) and each section, in vector fields (DOT_PRODUCT); and one per sentence, stored,
+   * for sentence-level matching.
+   *
+   * @param units unit name → its text, the practice first
    */
-  static void addVectors(Document doc, Practice p, Embedder embedder) {
-    Map<String, String> units = new LinkedHashMap<>();
-    units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
-    for (Section s : p.sections().keySet()) {
-      String text = p.text(s).orElseThrow();
-      units.put(s.key(), s == Section.CHALLENGE ? p.title() + ". " + text : text);
+  private record VectorTexts(Map<String, String> units, List<String> sentences) {
+    static VectorTexts of(Practice p) {
+      Map<String, String> units = new LinkedHashMap<>();
+      units.put(Fields.PRACTICE_UNIT, p.title() + ". " + p.text(Section.CHALLENGE).orElse("") + " " + p.text(Section.ACTION).orElse(""));
+      for (Section s : p.sections().keySet()) {
+        String text = p.text(s).orElseThrow();
+        units.put(s.key(), s == Section.CHALLENGE ? p.title() + ". " + text : text);
+      }
+      return new VectorTexts(units, Sentences.of(p, false).stream().map(Sentences.Sentence::text).toList());
     }
-    List<float[]> vectors = embedder.passages(List.copyOf(units.values()));
-    int i = 0;
-    for (String unit : units.keySet()) {
-      doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+
+    /** @return the units' texts, then the sentences: the order {@link #addTo} takes their vectors in */
+    List<String> all() {
+      List<String> out = new ArrayList<>(units.values());
+      out.addAll(sentences);
+      return out;
     }
-    List<String> sentences = Sentences.of(p, false).stream().map(Sentences.Sentence::text).toList();
-    doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(embedder.passages(sentences))));
+
+    void addTo(Document doc, List<float[]> vectors) {
+      int i = 0;
+      for (String unit : units.keySet()) {
+        doc.add(new KnnFloatVectorField(Fields.vector(unit), vectors.get(i++), VectorSimilarityFunction.DOT_PRODUCT));
+      }
+      doc.add(new StoredField(Fields.SENTENCE_VECTORS, VectorCodec.encode(vectors.subList(i, vectors.size()))));
+    }
+  }
+
+  /** One log line per tenth of the texts embedded, so a first start that builds the index is not silent. */
+  private static final class Progress implements java.util.function.IntConsumer {
+    private final int total;
+    private final long start = System.nanoTime();
+    private int logged;
+
+    Progress(int total) {
+      this.total = total;
+      LOG.info("building the index: embedding {} texts (practices, sections, sentences, guidance)", total);
+    }
+
+    @Override
+    public synchronized void accept(int done) { // in order, whichever thread comes first
+      int tenth = done * 10 / total;
+      if (tenth > logged) {
+        logged = tenth;
+        LOG.info("building the index: {} of {} texts embedded, {} s", done, total,
+            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+      }
+    }
   }
 
   /** @return SHA-256 over the seed files (.txt and top-level .json: names and bytes), the taxonomy and format resources, the embedding model and the schema version */
-  static String fingerprint(Path seeds, Embedder embedder) throws IOException {
+  public static String fingerprint(Path seeds, Embedder embedder) throws IOException {
     MessageDigest sha;
     try {
       sha = MessageDigest.getInstance("SHA-256");

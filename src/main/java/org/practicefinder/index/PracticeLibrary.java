@@ -131,6 +131,18 @@ public final class PracticeLibrary implements Closeable {
   }
 
   /**
+   * @return the fingerprint of what the index was built from (seeds, vocabulary, model…; see
+   *     {@link IndexBuilder#fingerprint}), stored with it; "" for an index without one
+   */
+  public String fingerprint() {
+    try {
+      return reader.getIndexCommit().getUserData().getOrDefault(IndexBuilder.FINGERPRINT, "");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * @return the translations refused when the index was built, each naming its file, its practice or
    *     guidance entry and what is wrong ({@link org.practicefinder.ingest.Translations.Refusal#message()})
    */

@@ -256,8 +256,11 @@ public final class Recommender {
     return challenge(text, detector.detect(text));
   }
 
-  /** @return the typed text with mixed-script words folded and unknown words spelled as the practices spell them, if any was */
-  private Optional<String> corrected(String typed) {
+  /**
+   * @return the typed text with mixed-script words folded and unknown words spelled as the practices
+   *     spell them, if any was: what {@link Result#corrected()} says for this challenge
+   */
+  public Optional<String> corrected(String typed) {
     return lexicon.corrected(Homoglyphs.fold(typed));
   }
 

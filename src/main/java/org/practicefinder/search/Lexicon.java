@@ -1,7 +1,10 @@
 package org.practicefinder.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -56,6 +59,13 @@ public final class Lexicon {
   private final Map<Language, Set<String>> vocabularyWords = new EnumMap<>(Language.class);
   private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
   private final DirectSpellChecker spelling = new DirectSpellChecker();
+  /**
+   * Suggestions already looked up, by the lower-cased word and its languages: a fuzzy lookup is a
+   * sixth of a search, and typed words (a search box sends every prefix) come back often. Bounded;
+   * one per library, so a reload starts anew.
+   */
+  private final Cache<String, Optional<String>> suggestions = Caffeine.newBuilder().maximumSize(10_000)
+      .expireAfterAccess(Duration.ofMinutes(10)).build();
 
   public Lexicon(PracticeLibrary library) {
     this.reader = library.searcher().getIndexReader();
@@ -117,6 +127,12 @@ public final class Lexicon {
    */
   private Optional<String> suggestion(String word, List<Language> languages) {
     String lower = word.toLowerCase(Locale.ROOT);
+    return suggestions.get(languages + " " + lower, key -> lookUp(lower, languages))
+        .map(s -> Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s);
+  }
+
+  /** @return the library's closest word to {@code lower}, lower-cased, if one is close enough */
+  private Optional<String> lookUp(String lower, List<Language> languages) {
     SuggestWord best = null;
     try {
       for (Language l : languages) {
@@ -138,9 +154,7 @@ public final class Lexicon {
         }
       }
     }
-    if (best == null) return Optional.empty();
-    String s = best.string;
-    return Optional.of(Character.isUpperCase(word.charAt(0)) ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s);
+    return best == null ? Optional.empty() : Optional.of(best.string);
   }
 
   /**

@@ -27,7 +27,13 @@ final class PhraseMatcher {
   /** Tokens at one position: several where the analyzer gives several lemmas (Ukrainian). */
   private record Token(Set<String> forms, int start, int end) {}
 
-  private record Pattern(Concept concept, String term, List<Token> tokens) {}
+  private record Pattern(Concept concept, String term, List<Token> tokens) {
+    /** Equal patterns have equal concepts and terms: hashing those alone spares hashing a concept's maps per token. */
+    @Override
+    public int hashCode() {
+      return 31 * concept.hashCode() + term.hashCode();
+    }
+  }
 
   /** A phrase does not run across the end of a sentence or clause ("…serves MSM. Sex workers…"). */
   private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[.!?;:]");

@@ -55,25 +55,47 @@ final class ApiHandlers {
 
   private final PracticeLibrary library;
   private final PracticeSearcher searcher;
-  private final Recommender recommender;
+  /** Made in the background at start-up (a second of word alignment): the first recommendation waits for it. */
+  private final java.util.function.Supplier<Recommender> recommender;
   private final JsonViews views;
   private final GuidanceSearcher guidanceSearcher;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
   private record SearchKey(SearchRequest request, Language lang) {}
 
-  /** Responses to repeated searches (paging, facet clicks); at most about 20 MB. */
-  private final Cache<SearchKey, String> searches = Caffeine.newBuilder()
-      .maximumWeight(10_000_000).weigher((SearchKey key, String value) -> key.request().query().length() + value.length())
+  /** Responses to repeated searches (paging, facet clicks); at most about 10 MB. */
+  private final Cache<SearchKey, byte[]> searches = Caffeine.newBuilder()
+      .maximumWeight(10_000_000).weigher((SearchKey key, byte[] value) -> key.request().query().length() + value.length)
       .expireAfterWrite(Duration.ofMinutes(10)).build();
   /**
-   * Recommendations of the last seconds, by a hash of the normalised request (no challenge text in
-   * the key): identical requests arriving together are computed once, the others wait for it.
+   * A recommendation kept in memory without the challenge's text: its corrected spelling (the whole
+   * challenge) is left out and made again when asked for.
+   *
+   * @param corrected whether the challenge had words to correct
    */
-  private final Cache<String, Recommender.Result> recommendations = Caffeine.newBuilder()
-      .maximumSize(1_000).expireAfterWrite(Duration.ofSeconds(10)).build();
+  private record Remembered(Recommender.Result result, boolean corrected) {
+    Remembered(Recommender.Result made) {
+      this(new Recommender.Result(made.recommendations(), made.concepts(), Optional.empty(), made.guidance()), made.corrected().isPresent());
+    }
+  }
+
+  /**
+   * Recommendations of the last ten minutes, by a SHA-256 of the normalised request: identical
+   * requests arriving together are computed once (the others wait for it), and a challenge asked
+   * again within minutes (a partner's preset, a common short question) is answered from memory. The
+   * challenge's text is kept neither in the key nor in the value: a result holds practices, scores,
+   * practice sentences and the challenge's words that name vocabulary topics, which its reasons quote. Ten
+   * minutes covers a visitor's session and a preset's burst; longer would keep more of what people
+   * asked about for little gain (1,000 results, about 10 MB at most).
+   */
+  private final Cache<String, Remembered> recommendations = Caffeine.newBuilder()
+      .maximumSize(1_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender) {
+    this(library, searcher, () -> recommender);
+  }
+
+  ApiHandlers(PracticeLibrary library, PracticeSearcher searcher, java.util.function.Supplier<Recommender> recommender) {
     this.library = library;
     this.searcher = searcher;
     this.recommender = recommender;
@@ -95,7 +117,9 @@ final class ApiHandlers {
     SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
         q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang,
         spelling(q.single("spell").orElse(null)));
-    return HttpResponse.json(200, searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang))); // errors are not cached
+    // kept as bytes, UTF-8 already: encoding 27 KB of JSON again took most of the time of a repeated search
+    byte[] json = searches.get(new SearchKey(sr, lang), key -> searchJson(sr, lang).getBytes(StandardCharsets.UTF_8)); // errors are not cached
+    return HttpResponse.json(200, json);
   }
 
   private String searchJson(SearchRequest sr, Language lang) {
@@ -215,7 +239,7 @@ final class ApiHandlers {
     PracticeRecord r = record(request);
     Language lang = language(q.single("lang").orElse(null));
     JsonArray results = new JsonArray();
-    for (Recommender.Recommendation rec : recommender.similar(r.id(), q.number("size", 5, 1, Recommender.MAX_SIZE), lang)) {
+    for (Recommender.Recommendation rec : recommender.get().similar(r.id(), q.number("size", 5, 1, Recommender.MAX_SIZE), lang)) {
       results.add(views.recommendation(rec, lang));
     }
     JsonObject o = new JsonObject();
@@ -262,14 +286,21 @@ final class ApiHandlers {
 
   private HttpResponse recommend(Recommender.Request request) {
     Language lang = request.language();
-    Recommender.Result result = recommendations.get(key(request), k -> recommender.recommend(request));
+    Recommender.Result[] made = new Recommender.Result[1];
+    Remembered remembered = recommendations.get(key(request), k -> {
+      made[0] = recommender.get().recommend(request);
+      return new Remembered(made[0]);
+    });
+    Recommender.Result result = made[0] != null ? made[0] : remembered.result();
+    Optional<String> corrected = made[0] != null ? made[0].corrected()
+        : remembered.corrected() ? recommender.get().corrected(request.challenge()) : Optional.empty();
     JsonObject o = new JsonObject();
     o.addProperty("challenge", request.challenge());
     JsonArray results = new JsonArray();
     result.recommendations().forEach(r -> results.add(views.recommendation(r, result.concepts(), lang)));
     o.add("results", results);
     o.add("concepts", views.concepts(result.concepts(), lang));
-    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
+    corrected.ifPresent(c -> o.addProperty("didYouMean", c));
     JsonArray guidance = new JsonArray();
     result.guidance().forEach(m -> guidance.add(views.guidanceMatch(m, lang)));
     o.add("guidance", guidance);

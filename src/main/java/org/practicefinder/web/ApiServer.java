@@ -1,5 +1,7 @@
 package org.practicefinder.web;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.recommend.Recommender;
 import org.practicefinder.search.PracticeSearcher;
@@ -10,15 +12,39 @@ import org.practicefinder.search.PracticeSearcher;
  * answers with a stack trace; query text is never logged.
  */
 public final class ApiServer implements AutoCloseable {
+  /** Read from the environment (never the command line, where {@code ps} shows it): enables {@code POST /api/admin/reload}. */
+  public static final String RELOAD_TOKEN = "RELOAD_TOKEN";
+
   private final SparkAdapter server;
+  private final Reloader reloader;
 
   /**
-   * Starts serving.
+   * Starts serving the current generation of {@code generations}, which may be reloaded.
+   *
+   * @param reloadToken the token of {@code POST /api/admin/reload}, or null: then that route answers 404
+   * @param watchedSeeds the seeds folder to watch for changes, or null
+   * @throws IOException if the seeds folder cannot be watched
+   * @throws IllegalStateException if the server cannot start, e.g. the port is taken
+   */
+  public ApiServer(Generations generations, ServerConfig config, String reloadToken, Path watchedSeeds) throws IOException {
+    this.reloader = new Reloader(generations, reloadToken, watchedSeeds);
+    try {
+      this.server = new SparkAdapter(config, routes(generations, reloader, config.site()));
+    } catch (RuntimeException e) {
+      reloader.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts serving a library that does not change.
    *
    * @throws IllegalStateException if the server cannot start, e.g. the port is taken
    */
   public ApiServer(PracticeLibrary library, PracticeSearcher searcher, Recommender recommender, ServerConfig config) {
-    this.server = new SparkAdapter(config, routes(new ApiHandlers(library, searcher, recommender), config.site()));
+    this.reloader = null;
+    this.server = new SparkAdapter(config, routes(Generations.fixed(LibraryGeneration.of(library, searcher, recommender)), null,
+        config.site()));
   }
 
   /**
@@ -36,23 +62,37 @@ public final class ApiServer implements AutoCloseable {
     this(library, searcher, recommender, ServerConfig.defaults(port).withSite(settings));
   }
 
-  /** The route table: every path the server answers, with its methods and handlers. */
-  static Routes routes(ApiHandlers api, SiteSettings settings) {
+  /** An API handler, called with the handlers of the generation the request holds while it runs. */
+  @FunctionalInterface
+  private interface Api {
+    HttpResponse handle(ApiHandlers api, HttpRequest request) throws Exception;
+  }
+
+  /**
+   * The route table: every path the server answers, with its methods, handlers and caching. Answers
+   * that hold no personal text are {@link Routes.Caching#SHARED}: a route added later says so with
+   * the same flag. Recommendations (the person's challenge) are not.
+   *
+   * @param reloader answers the reload route; null: no such route
+   */
+  static Routes routes(Generations generations, Reloader reloader, SiteSettings settings) {
     StaticSite site = new StaticSite(settings);
-    return Routes.builder(new ResponseHeaders(settings))
-        .api("GET", "/api/health", api::health)
-        .api("GET", "/api/search", api::search)
-        .api("GET", "/api/recommend", api::recommendGet) // challenges in the URL: the page POSTs them
-        .api("POST", "/api/recommend", api::recommendPost)
-        .api("GET", "/api/facets", api::facets)
-        .api("GET", "/api/practices", api::practices)
-        .api("GET", "/api/practices.json", api::practicesJson) // open data: the whole library as a file
-        .api("GET", "/api/practices.csv", api::practicesCsv)
-        .api("GET", "/api/practices/{id}", api::practice)
-        .api("GET", "/api/practices/{id}/similar", api::similar)
-        .api("GET", "/api/guidance", api::guidance)
-        .api("GET", "/api/guidance/{id}", api::guidanceEntry)
-        .notFound("/api/*", "no such API endpoint")
+    Routes.Builder routes = Routes.builder(new ResponseHeaders(settings)).version(generations::version);
+    java.util.function.Function<Api, Routes.Handler> pinned = api -> request -> generations.with(g -> api.handle(g.handlers(), request));
+    routes.api("GET", "/api/health", pinned.apply(ApiHandlers::health))
+        .api("GET", "/api/search", Routes.Caching.SHARED, pinned.apply(ApiHandlers::search))
+        .api("GET", "/api/recommend", pinned.apply(ApiHandlers::recommendGet)) // challenges in the URL: the page POSTs them
+        .api("POST", "/api/recommend", pinned.apply(ApiHandlers::recommendPost))
+        .api("GET", "/api/facets", Routes.Caching.SHARED, pinned.apply(ApiHandlers::facets))
+        .api("GET", "/api/practices", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practices))
+        .api("GET", "/api/practices.json", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practicesJson)) // open data: the whole library
+        .api("GET", "/api/practices.csv", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practicesCsv))
+        .api("GET", "/api/practices/{id}", Routes.Caching.SHARED, pinned.apply(ApiHandlers::practice))
+        .api("GET", "/api/practices/{id}/similar", Routes.Caching.SHARED, pinned.apply(ApiHandlers::similar))
+        .api("GET", "/api/guidance", Routes.Caching.SHARED, pinned.apply(ApiHandlers::guidance))
+        .api("GET", "/api/guidance/{id}", Routes.Caching.SHARED, pinned.apply(ApiHandlers::guidanceEntry));
+    if (reloader != null) routes.api("POST", "/api/admin/reload", reloader::reload);
+    return routes.notFound("/api/*", "no such API endpoint")
         .page("/*", site::serve) // the page, the widget and /embed
         .build();
   }
@@ -68,6 +108,13 @@ public final class ApiServer implements AutoCloseable {
    * @return true if all of them finished, false if some were cut at the timeout
    */
   public boolean stop() {
+    if (reloader != null) {
+      try {
+        reloader.close();
+      } catch (IOException e) {
+        // the watcher's thread is a daemon; nothing else to release
+      }
+    }
     return server.stop();
   }
 

@@ -22,7 +22,12 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
 
   /** @return a JSON response that no cache keeps: challenges can be sensitive */
   public static HttpResponse json(int status, String json) {
-    return new HttpResponse(status, Map.of("Content-Type", JSON, "Cache-Control", "no-store"), json.getBytes(StandardCharsets.UTF_8));
+    return json(status, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** @return a JSON response of bytes in UTF-8 already, that no cache keeps */
+  public static HttpResponse json(int status, byte[] utf8) {
+    return new HttpResponse(status, Map.of("Content-Type", JSON, "Cache-Control", "no-store"), utf8);
   }
 
   /** @return {@code {"error": message}} with the status */
@@ -35,6 +40,14 @@ public record HttpResponse(int status, Map<String, String> headers, byte[] body)
     JsonObject o = new JsonObject();
     o.addProperty("error", message);
     return ApiHandlers.GSON.toJson(o);
+  }
+
+  /** @return this response with {@code name} added to its {@code Vary} header */
+  public HttpResponse withVary(String name) {
+    String vary = headers.get("Vary");
+    if (vary == null) return with("Vary", name);
+    if (java.util.Arrays.stream(vary.split(",")).anyMatch(v -> v.trim().equalsIgnoreCase(name))) return this;
+    return with("Vary", vary + ", " + name);
   }
 
   /** @return this response with one more header, or another value for one it has */

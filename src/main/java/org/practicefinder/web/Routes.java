@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.search.IndexSearcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * place that says which methods a path allows. Everything else follows from it: 404, 405 with
  * {@code Allow}, HEAD (GET's handler; the server sends no body), OPTIONS (a CORS preflight on API
  * routes), {@code OPTIONS *}, which requests may carry a body, the mapping of handler
- * exceptions to JSON errors, and the headers every answer carries ({@link ResponseHeaders}).
- * Framework-neutral: a server adapter hands every request to {@link #dispatch}.
+ * exceptions to JSON errors, the headers every answer carries ({@link ResponseHeaders}), HTTP caching
+ * ({@link Caching}: one flag on a route) and gzip ({@link Compression}). Framework-neutral: a server
+ * adapter hands every request to {@link #dispatch}.
  *
  * <p>Paths: literal segments, {@code {name}} for one segment (percent-decoded, in
  * {@link HttpRequest#pathParam}), and a final {@code *} for any rest, none included. The first
@@ -38,8 +40,21 @@ public final class Routes {
   /** API routes answer JSON and CORS preflights; page routes (files for browsers) answer GET and HEAD only. */
   public enum Kind { API, PAGE }
 
+  /** Who may keep a GET route's answers. */
+  public enum Caching {
+    /** Nobody: {@code Cache-Control: no-store}, what the handler's JSON says (the default; recommend). */
+    NONE,
+    /**
+     * Answers that hold no personal text and are the same for everyone (search, facets, practices):
+     * {@link HttpCaching#SHARED} (a lifetime and {@code stale-while-revalidate}) and a strong ETag made
+     * from the library's version and the request, so that {@code If-None-Match} is answered 304
+     * without running the handler. An answer made while the library changed gets neither.
+     */
+    SHARED
+  }
+
   private record Resource(String template, List<String> segments, boolean rest, Kind kind,
-      Map<String, Handler> handlers, String notFound) {
+      Map<String, Handler> handlers, String notFound, boolean shared) {
     Optional<Map<String, String>> match(List<String> path) {
       if (rest ? path.size() < segments.size() : path.size() != segments.size()) return Optional.empty();
       Map<String, String> params = new LinkedHashMap<>();
@@ -70,10 +85,12 @@ public final class Routes {
 
   private final List<Resource> resources;
   private final ResponseHeaders headers;
+  private final Supplier<String> version;
 
-  private Routes(List<Resource> resources, ResponseHeaders headers) {
+  private Routes(List<Resource> resources, ResponseHeaders headers, Supplier<String> version) {
     this.resources = List.copyOf(resources);
     this.headers = headers;
+    this.version = version;
   }
 
   /** @return a builder whose routes answer with the headers of {@link SiteSettings#DEFAULTS} */
@@ -89,14 +106,35 @@ public final class Routes {
   public static final class Builder {
     private final Map<String, Resource> byTemplate = new LinkedHashMap<>();
     private final ResponseHeaders headers;
+    private Supplier<String> version;
 
     private Builder(ResponseHeaders headers) {
       this.headers = headers;
     }
 
-    /** Adds an API route: JSON, CORS preflights. {@code method} in capitals, e.g. {@code POST}. */
+    /** Adds an API route: JSON, CORS preflights, not cached. {@code method} in capitals, e.g. {@code POST}. */
     public Builder api(String method, String path, Handler handler) {
-      return add(Kind.API, method, path, handler);
+      return api(method, path, Caching.NONE, handler);
+    }
+
+    /** Adds an API route whose answers {@code caching} says who may keep; only GET answers can be {@link Caching#SHARED}. */
+    public Builder api(String method, String path, Caching caching, Handler handler) {
+      if (caching == Caching.SHARED && !method.equals("GET")) throw new IllegalArgumentException("only GET answers are shared");
+      add(Kind.API, method, path, handler);
+      if (caching == Caching.SHARED) {
+        Resource r = byTemplate.get(path);
+        byTemplate.put(path, new Resource(r.template, r.segments, r.rest, r.kind, r.handlers, r.notFound, true));
+      }
+      return this;
+    }
+
+    /**
+     * @param version the version of what {@link Caching#SHARED} answers are made from (the build and the
+     *     library), asked before and after each such answer; needed when a route is shared
+     */
+    public Builder version(Supplier<String> version) {
+      this.version = version;
+      return this;
     }
 
     /** Adds a page route: GET and HEAD only, no preflight. */
@@ -108,7 +146,7 @@ public final class Routes {
     public Builder notFound(String path, String message) {
       if (byTemplate.containsKey(path)) throw new IllegalArgumentException(path + " is routed already");
       Parsed p = parse(path);
-      byTemplate.put(path, new Resource(path, p.segments, p.rest, Kind.API, new LinkedHashMap<>(), message));
+      byTemplate.put(path, new Resource(path, p.segments, p.rest, Kind.API, new LinkedHashMap<>(), message, false));
       return this;
     }
 
@@ -117,7 +155,7 @@ public final class Routes {
       Resource r = byTemplate.get(path);
       if (r == null) {
         Parsed p = parse(path);
-        r = new Resource(path, p.segments, p.rest, kind, new LinkedHashMap<>(), "not found");
+        r = new Resource(path, p.segments, p.rest, kind, new LinkedHashMap<>(), "not found", false);
         byTemplate.put(path, r);
       }
       if (r.kind != kind || r.handlers.containsKey(method)) throw new IllegalArgumentException(method + " " + path + " is routed already");
@@ -135,9 +173,13 @@ public final class Routes {
       return new Parsed(List.copyOf(segments), rest);
     }
 
+    /** @throws IllegalStateException if a route is shared and no {@link #version} was given */
     public Routes build() {
+      if (version == null && byTemplate.values().stream().anyMatch(Resource::shared)) {
+        throw new IllegalStateException("shared routes need the version their answers are made from");
+      }
       return new Routes(byTemplate.values().stream().map(r -> new Resource(r.template, r.segments, r.rest, r.kind,
-          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.handlers)), r.notFound)).toList(), headers);
+          java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.handlers)), r.notFound, r.shared)).toList(), headers, version);
     }
   }
 
@@ -149,7 +191,7 @@ public final class Routes {
    *     {@code Allow} for a method the path does not take, 204 for a preflight, or what the handler gives
    */
   public HttpResponse dispatch(HttpRequest request) {
-    HttpResponse answer = answer(request);
+    HttpResponse answer = Compression.apply(request, answer(request));
     return new HttpResponse(answer.status(), headers.with(request.header("Origin").orElse(null), answer.headers()), answer.body());
   }
 
@@ -165,7 +207,9 @@ public final class Routes {
       if (match.isEmpty()) return HttpResponse.error(404, "not found");
       resource = match.get().resource;
       if (resource.handlers.isEmpty()) return HttpResponse.error(404, resource.notFound);
-      Handler handler = resource.handlers.get(method.equals("HEAD") ? "GET" : method);
+      boolean get = method.equals("GET") || method.equals("HEAD");
+      Handler handler = resource.handlers.get(get ? "GET" : method);
+      if (handler != null && get && resource.shared) return shared(handler, request.withPathParams(match.get().params));
       if (handler != null) return handler.handle(request.withPathParams(match.get().params));
       String allow = String.join(", ", resource.allowed());
       if (method.equals("OPTIONS") && resource.kind == Kind.API) {
@@ -176,6 +220,26 @@ public final class Routes {
     } catch (Exception e) {
       return failure(e, resource == null ? "?" : resource.template);
     }
+  }
+
+  /**
+   * A {@link Caching#SHARED} answer: 304 when {@code If-None-Match} names the ETag of the current
+   * version and this request; else the handler's answer, with that ETag and a lifetime when it is a
+   * 200 and the version did not change while it was made (then the answer could be of either version).
+   */
+  private HttpResponse shared(Handler handler, HttpRequest request) throws Exception {
+    String before = version.get();
+    String etag = HttpCaching.etag(before, request, Compression.accepted(request));
+    String ifNoneMatch = request.header("If-None-Match").orElse(null);
+    HttpResponse notModified = new HttpResponse(304, Map.of("ETag", etag, "Cache-Control", HttpCaching.SHARED, "Vary", "Accept-Encoding"),
+        new byte[0]);
+    // "*" asks whether the resource exists, which only the handler knows
+    if (ifNoneMatch != null && !ifNoneMatch.contains("*") && HttpCaching.matches(ifNoneMatch, etag)) return notModified;
+    HttpResponse answer = handler.handle(request);
+    if (answer.status() != 200) return answer;
+    if (!before.equals(version.get())) return answer.with("Cache-Control", "no-cache");
+    if (HttpCaching.matches(ifNoneMatch, etag)) return notModified;
+    return answer.with("Cache-Control", HttpCaching.SHARED).with("ETag", etag).withVary("Accept-Encoding");
   }
 
   /** @return true if the route of this method and path takes a request body (a POST, say), so the server should read it */

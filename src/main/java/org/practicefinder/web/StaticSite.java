@@ -1,21 +1,14 @@
 package org.practicefinder.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The page, the widget and the partners' page, from the class path's {@code web/} folder (in the jar),
@@ -37,7 +30,7 @@ final class StaticSite {
     }
 
     byte[] gzipped() {
-      if (gzipped == null) gzipped = gzip(body);
+      if (gzipped == null) gzipped = Compression.gzip(body);
       return gzipped;
     }
   }
@@ -49,8 +42,11 @@ final class StaticSite {
   private static final Map<String, String> TYPES = Map.of(
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
       "json", "application/json; charset=utf-8", "png", "image/png", "svg", "image/svg+xml", "txt", "text/plain; charset=utf-8");
-  /** Scripts, styles and texts: an hour, then revalidated by ETag. Pages are always revalidated. */
-  private static final String ASSET_CACHE = "public, max-age=3600";
+  /**
+   * Scripts, styles and texts: an hour, then served stale for up to a day while revalidated by ETag.
+   * Pages are always revalidated (a 304 when unchanged): they name the modules a new release brings.
+   */
+  private static final String ASSET_CACHE = "public, max-age=3600, stale-while-revalidate=86400";
   private static final String PAGE_CACHE = "no-cache";
   /** Written in the pages where the quick exit's URL goes. */
   static final String EXIT_URL = "{{exit-url}}";
@@ -81,13 +77,12 @@ final class StaticSite {
       byte[] body = read("/web" + file);
       if (body == null) throw new NoSuchElementException("not found");
       if (ext.equals("html")) body = withSettings(body);
-      asset = new Asset(body, TYPES.get(ext), etag(body));
+      asset = new Asset(body, TYPES.get(ext), HttpCaching.etag(body));
       assets.put(file, asset);
     }
     boolean page = ext.equals("html");
-    boolean compress = !ext.equals("png")
-        && request.header("Accept-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
-    String etag = compress ? asset.etag.replaceFirst("\"$", "-gz\"") : asset.etag;
+    boolean compress = Compression.compressible(asset.type) && Compression.accepted(request);
+    String etag = compress ? HttpCaching.gzipVariant(asset.etag) : asset.etag;
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Content-Type", asset.type);
     headers.put("ETag", etag);
@@ -95,7 +90,7 @@ final class StaticSite {
     headers.put("Content-Security-Policy", settings.contentSecurityPolicy(FRAMEABLE.equals(path)));
     if (!page) headers.put("Cross-Origin-Resource-Policy", "cross-origin"); // the widget's files load into partners' pages
     headers.put("Vary", "Accept-Encoding");
-    if (matches(request.header("If-None-Match").orElse(null), etag)) return new HttpResponse(304, headers, new byte[0]);
+    if (HttpCaching.matches(request.header("If-None-Match").orElse(null), etag)) return new HttpResponse(304, headers, new byte[0]);
     if (!compress) return new HttpResponse(200, headers, asset.body);
     headers.put("Content-Encoding", "gzip");
     return new HttpResponse(200, headers, asset.gzipped());
@@ -108,36 +103,11 @@ final class StaticSite {
     return text.replace(EXIT_URL, settings.exitUrl().replace("&", "&amp;")).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) return false;
-    return Arrays.stream(ifNoneMatch.split(",")).map(String::trim).anyMatch(t -> t.equals("*") || t.equals(etag));
-  }
-
   private static byte[] read(String resource) {
     try (InputStream in = StaticSite.class.getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3);
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // writing to memory: not reached
-    }
-    return out.toByteArray();
-  }
-
-  /** A strong validator: the first 128 bits of the content's SHA-256, so equal bytes always give the same tag. */
-  private static String etag(byte[] body) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 16)) + "\"";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e); // every JVM has SHA-256
     }
   }
 }

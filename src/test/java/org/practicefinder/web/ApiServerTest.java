@@ -373,6 +373,77 @@ class ApiServerTest {
     assertTrue(e.getMessage().startsWith("cannot serve on port " + server.port()), e.getMessage());
   }
 
+  // --- HTTP caching of API answers ---
+
+  private static HttpResponse<byte[]> getWith(String pathAndQuery, String... headerPairs) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(pathAndQuery));
+    if (headerPairs.length > 0) b.headers(headerPairs);
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/api/search?q=police", "/api/search?q=police&country=Ukraine&lang=uk", "/api/facets?lang=ru",
+      "/api/practices", "/api/practices/UA-4", "/api/practices/UA-4/similar?size=2", "/api/practices.csv", "/api/practices.json",
+      "/api/guidance"})
+  void sharedAnswersHaveALifetimeAStrongETagAndAre304WhenUnchanged(String path) throws Exception {
+    HttpResponse<byte[]> first = getWith(path);
+    assertEquals(200, first.statusCode());
+    assertEquals("public, max-age=300, stale-while-revalidate=3600", first.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals("Accept-Encoding", first.headers().firstValue("Vary").orElseThrow());
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertTrue(etag.matches("\"[A-Za-z0-9_-]{22}\""), etag); // strong
+    HttpResponse<byte[]> again = getWith(path, "If-None-Match", "\"other\", " + etag);
+    assertEquals(304, again.statusCode());
+    assertEquals(0, again.body().length);
+    assertEquals(etag, again.headers().firstValue("ETag").orElseThrow());
+    assertEquals("public, max-age=300, stale-while-revalidate=3600", again.headers().firstValue("Cache-Control").orElseThrow());
+    HttpResponse<byte[]> stale = getWith(path, "If-None-Match", "\"other\"");
+    assertEquals(200, stale.statusCode());
+    assertEquals(new String(first.body(), StandardCharsets.UTF_8), new String(stale.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void etagsNameTheRequest() throws Exception {
+    Set<String> tags = new java.util.HashSet<>();
+    for (String path : List.of("/api/search?q=police", "/api/search?q=condoms", "/api/search?q=police&lang=uk", "/api/practices",
+        "/api/practices/UA-4", "/api/practices/UA-4/similar")) {
+      tags.add(getWith(path).headers().firstValue("ETag").orElseThrow());
+    }
+    assertEquals(6, tags.size());
+    assertEquals(getWith("/api/search?q=police").headers().firstValue("ETag"), getWith("/api/search?q=police").headers().firstValue("ETag"));
+  }
+
+  @Test
+  void recommendationsHealthAndErrorsAreNeverStored() throws Exception {
+    for (String path : List.of("/api/recommend?q=police+violence", "/api/health", "/api/search?page=0", "/api/practices/XX-1")) {
+      HttpResponse<byte[]> res = getWith(path, "If-None-Match", "*");
+      assertTrue(res.statusCode() != 304, path);
+      assertEquals("no-store", res.headers().firstValue("Cache-Control").orElseThrow(), path);
+      assertFalse(res.headers().firstValue("ETag").isPresent(), path);
+    }
+    HttpResponse<String> posted = post("/api/recommend", "{\"challenge\": \"police violence\"}");
+    assertEquals("no-store", posted.headers().firstValue("Cache-Control").orElseThrow());
+    assertFalse(posted.headers().firstValue("ETag").isPresent());
+  }
+
+  @Test
+  void jsonIsGzippedForClientsThatAcceptItUnderItsOwnETag() throws Exception {
+    HttpResponse<byte[]> plain = getWith("/api/practices");
+    HttpResponse<byte[]> gzip = getWith("/api/practices", "Accept-Encoding", "gzip");
+    assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+    assertEquals("gzip", gzip.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals(plain.headers().firstValue("ETag").orElseThrow().replace("\"", "") + "-gz",
+        gzip.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzip.body()))) {
+      assertEquals(new String(plain.body(), StandardCharsets.UTF_8), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+    assertTrue(gzip.body().length < plain.body().length / 3, gzip.body().length + " of " + plain.body().length);
+    // a recommendation is compressed too, and still not stored
+    HttpResponse<byte[]> rec = getWith("/api/recommend?q=police+violence+and+condoms", "Accept-Encoding", "gzip");
+    assertEquals("gzip", rec.headers().firstValue("Content-Encoding").orElseThrow());
+    assertEquals("no-store", rec.headers().firstValue("Cache-Control").orElseThrow());
+  }
+
   // --- the page's and the widget's files ---
 
   @ParameterizedTest
@@ -383,7 +454,7 @@ class ApiServerTest {
     assertEquals(200, res.statusCode());
     String etag = res.headers().firstValue("ETag").orElseThrow();
     assertTrue(etag.matches("\"[A-Za-z0-9_-]{22}\""), etag); // strong: no W/ prefix
-    assertEquals("public, max-age=3600", res.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals("public, max-age=3600, stale-while-revalidate=86400", res.headers().firstValue("Cache-Control").orElseThrow());
     assertEquals("*", res.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
     assertEquals("cross-origin", res.headers().firstValue("Cross-Origin-Resource-Policy").orElseThrow());
     HttpResponse<String> again = CLIENT.send(HttpRequest.newBuilder(uri(path)).header("If-None-Match", etag).build(),

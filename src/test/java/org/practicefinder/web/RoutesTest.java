@@ -122,4 +122,33 @@ class RoutesTest {
     assertThrows(IllegalArgumentException.class, () -> Routes.builder().api("HEAD", "/a", r -> text("")));
     assertThrows(IllegalArgumentException.class, () -> Routes.builder().api("GET", "/a", r -> text("")).page("/a", r -> text("")));
   }
+
+  @Test
+  void anAnswerMadeWhileTheVersionChangedGetsNoETag() {
+    java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+    Routes routes = Routes.builder().version(() -> "v" + version.get())
+        .api("GET", "/api/stable", Routes.Caching.SHARED, r -> text("same"))
+        .api("GET", "/api/reloading", Routes.Caching.SHARED, r -> {
+          version.incrementAndGet(); // a reload swaps the library while this answer is made
+          return text("either");
+        })
+        .build();
+    HttpResponse stable = routes.dispatch(new HttpRequest("GET", "/api/stable", "a=1", Map.of(), null));
+    assertEquals(HttpCaching.SHARED, stable.headers().get("Cache-Control"));
+    String etag = stable.headers().get("ETag");
+    HttpResponse notModified = routes.dispatch(new HttpRequest("GET", "/api/stable", "a=1", Map.of("If-None-Match", List.of(etag)), null));
+    assertEquals(304, notModified.status());
+    version.incrementAndGet(); // a new library: the old ETag no longer matches
+    assertEquals(200, routes.dispatch(new HttpRequest("GET", "/api/stable", "a=1", Map.of("If-None-Match", List.of(etag)), null)).status());
+    HttpResponse racing = routes.dispatch(new HttpRequest("GET", "/api/reloading", null, Map.of(), null));
+    assertEquals(200, racing.status());
+    assertEquals("no-cache", racing.headers().get("Cache-Control"));
+    assertFalse(racing.headers().containsKey("ETag"));
+  }
+
+  @Test
+  void sharedRoutesNeedAVersionAndAGet() {
+    assertThrows(IllegalStateException.class, () -> Routes.builder().api("GET", "/a", Routes.Caching.SHARED, r -> text("")).build());
+    assertThrows(IllegalArgumentException.class, () -> Routes.builder().api("POST", "/a", Routes.Caching.SHARED, r -> text("")));
+  }
 }

@@ -1,0 +1,2 @@
+dofile("bench/lua/common.lua")
+wrk.path = "/api/health"
