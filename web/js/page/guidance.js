@@ -154,12 +154,21 @@ function renderEntry(view, g) {
     h('header', { class: 'practice-head' },
       h('p', { class: 'eyebrow', text: kindName(tx, g.kind, false) }),
       heading(g.title || g.id, lang),
-      g.section && g.section !== g.title ? h('p', { class: 'hint', lang, text: g.section }) : null,
+      // The manual's section, unless it only repeats the kind named above the title ("Key gap" / "Key gaps").
+      showsSection(g) ? h('p', { class: 'hint', lang, text: g.section }) : null,
       g.translation && g.translation.note ? h('p', { class: 'hint translation-note', text: g.translation.note }) : null),
     ...body,
     notes.length ? h('section', { class: 'notes' }, h('h3', { text: tx.t('notes') }),
       h('ol', { lang }, notes.map((n) => h('li', { text: String(n) })))) : null,
-    g.source ? h('p', { class: 'hint guidance-source', text: tx.t('guidanceSource', { source: sourceText(g.source) }) }) : null));
+    // The source is the English manual, cited in English whatever the page's language.
+    g.source ? h('p', { class: 'hint guidance-source' },
+      tx.parts('guidanceSource', { source: h('span', { lang: 'en', text: sourceText(g.source) }) })) : null));
+}
+
+function showsSection(g) {
+  const section = String(g.section || '').trim().toLowerCase();
+  return !!section && section !== String(g.title || '').trim().toLowerCase()
+    && section !== kindName(state.tx, g.kind, true).trim().toLowerCase();
 }
 
 function paragraphs(text, lang) {
