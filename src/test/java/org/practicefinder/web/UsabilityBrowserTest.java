@@ -1,0 +1,173 @@
+package org.practicefinder.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.practicefinder.web.Browser.js;
+import static org.practicefinder.web.Browser.waitFor;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.practicefinder.TestLibrary;
+
+/**
+ * What trying the page as its users (a phone in Ukrainian or Russian, a slow or lost connection) showed
+ * to be broken or confusing, each kept fixed: the bar that reflowed on Shift, a practice's tags before
+ * its text, a challenge that looked ignored while its answer came, English sources read in a Ukrainian
+ * voice, a guidance entry naming its kind twice, downloads that failed in silence.
+ */
+class UsabilityBrowserTest {
+  private static ApiServer server;
+  private static ChromeDriver driver;
+  private static String host;
+
+  @BeforeAll
+  static void start() {
+    server = TestLibrary.startServer();
+    host = "http://localhost:" + server.port();
+    driver = Browser.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) driver.quit();
+    if (server != null) server.close();
+  }
+
+  private static JsonObject texts(String lang) throws Exception {
+    return JsonParser.parseString(Files.readString(Path.of("web", "texts", lang + ".json"))).getAsJsonObject();
+  }
+
+  private static void waitForCards() {
+    waitFor(driver, "return document.querySelectorAll('#results-list .card:not(.skeleton)').length > 0"
+        + " && document.getElementById('results').getAttribute('aria-busy') === 'false'");
+  }
+
+  private static Map<?, ?> box(String selector) {
+    return (Map<?, ?>) js(driver, "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+        + " return {width: r.width, height: r.height};", selector);
+  }
+
+  @Test
+  void shiftPressedTwiceShowsOnTheExitWithoutReflowingTheBarOnAPhone() {
+    Browser.resize(driver, 375, 812);
+    try {
+      driver.get(host + "/?lang=uk");
+      waitForCards();
+      Map<?, ?> bar = box(".safety-bar");
+      Map<?, ?> exit = box("#quick-exit");
+      Actions shift = new Actions(driver);
+      for (int i = 0; i < 2; i++) shift.keyDown(Keys.SHIFT).keyUp(Keys.SHIFT);
+      shift.perform();
+      waitFor(driver, "return document.getElementById('quick-exit').getAttribute('data-presses') === '2'");
+      assertEquals(bar, box(".safety-bar"), "the bar keeps its size");
+      assertEquals(exit, box("#quick-exit"), "the exit keeps its size");
+      assertEquals("\"••\"", js(driver, "return getComputedStyle(document.getElementById('quick-exit'), '::after').content"));
+      Browser.viewport(driver, "phone-shift-twice-uk");
+    } finally {
+      Browser.resize(driver, 1280, 900);
+    }
+  }
+
+  @Test
+  void onAPhoneAPracticeReadsItsTextBeforeItsTagsAndItsWhyButtonsStayRound() {
+    Browser.resize(driver, 375, 812);
+    try {
+      driver.get(host + "/?lang=uk#/practice/RU-8");
+      waitFor(driver, "return document.querySelector('#practice .tags') && document.querySelector('#similar .similar-list, #similar .hint')");
+      assertTrue((Boolean) js(driver, "const first = document.querySelector('#practice .practice-section h3').getBoundingClientRect();"
+          + " return first.top < 2 * innerHeight && first.top < document.querySelector('#practice .tags').getBoundingClientRect().top"),
+          "the first section starts within two screens, above the tags (three screens of tags came first before)");
+      assertEquals("tags-heading", js(driver, "return document.querySelector('#practice .tags h3').id"));
+      assertTrue((Boolean) js(driver, "return document.querySelector('#practice .tags h3').getBoundingClientRect().height > 0"),
+          "after the text, the tags have a visible heading");
+      @SuppressWarnings("unchecked")
+      List<String> squeezed = (List<String>) js(driver, "return Array.from(document.querySelectorAll('#practice .chip-why'))"
+          + ".map(b => b.getBoundingClientRect()).filter(r => Math.abs(r.width - r.height) > 0.5).map(r => r.width + 'x' + r.height)");
+      assertEquals(List.of(), squeezed, "every '?' beside a wrapped tag keeps its 32 px circle");
+      Browser.viewport(driver, "phone-practice-top-uk");
+    } finally {
+      Browser.resize(driver, 1280, 900);
+    }
+  }
+
+  @Test
+  void aChallengeSaysItIsWorkingUntilItsAnswerComes() throws Exception {
+    JsonObject ru = texts("ru");
+    driver.get(host + "/?lang=ru");
+    waitForCards();
+    // The answer is held back until the test lets it go: a slow connection, without timing anything.
+    js(driver, "const real = window.fetch; window.releaseAnswer = null;"
+        + "window.fetch = (url, options) => String(url).includes('api/recommend')"
+        + " ? new Promise(resolve => { window.releaseAnswer = () => resolve(real(url, options)); }) : real(url, options);");
+    driver.findElement(By.id("tab-challenge")).click();
+    driver.findElement(By.id("challenge-input")).sendKeys("Клиенты отказываются от презервативов");
+    driver.findElement(By.cssSelector("#challenge-form button[type='submit']")).click();
+    waitFor(driver, "return window.releaseAnswer");
+    assertEquals(ru.get("challengeWorking").getAsString(), driver.findElement(By.id("challenge-hint")).getText());
+    js(driver, "window.releaseAnswer()");
+    waitFor(driver, "return document.getElementById('results').getAttribute('aria-busy') === 'false'"
+        + " && document.querySelector('#results-list .card .strength')");
+    assertEquals(ru.get("challengeHint").getAsString(), driver.findElement(By.id("challenge-hint")).getText());
+  }
+
+  @Test
+  void aGuidanceEntryNamesItsKindOnceAndCitesTheEnglishManualAsEnglish() throws Exception {
+    JsonObject uk = texts("uk");
+    driver.get(host + "/?lang=uk#/guidance/gap-integration");
+    waitFor(driver, "return document.querySelector('#guidance .guidance-source')");
+    assertEquals(uk.get("kindGap").getAsString().toUpperCase(java.util.Locale.ROOT),
+        driver.findElement(By.cssSelector("#guidance .eyebrow")).getText());
+    assertEquals(0L, js(driver, "return Array.from(document.querySelectorAll('#guidance .practice-head .hint'))"
+        + ".filter(p => p.textContent === arguments[0]).length", uk.get("kindsGap").getAsString()),
+        "the section line does not repeat the kind");
+    assertEquals("en", js(driver, "return document.querySelector('#guidance .guidance-source span').lang"));
+    assertTrue(((String) js(driver, "return document.querySelector('#guidance .guidance-source').textContent"))
+        .startsWith(uk.get("guidanceSource").getAsString().replace("{source}", "") + "Manual of Good Practices"));
+
+    driver.get(host + "/?lang=uk#/practice/UA-4");
+    waitFor(driver, "return document.querySelector('.practice-tools .cite')");
+    driver.findElement(By.cssSelector(".practice-tools .cite")).click();
+    assertEquals("en", js(driver, "return document.querySelector('#cite-manual span').lang"));
+    assertEquals("en", js(driver, "return document.querySelector('#cite-practice span[lang]').lang"));
+    assertTrue(driver.findElement(By.id("cite-practice")).getText().startsWith("«Вікторія»"), "the practice's own parts stay Ukrainian");
+  }
+
+  @Test
+  void aQuotedPassageDropsTheManualsListDash() {
+    driver.get(host + "/?lang=en");
+    waitForCards();
+    Object out = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "import('/js/results.js').then(m => done([m.withoutListDash('- Outreach workers <mark>visit</mark>'),"
+            + " m.withoutListDash('– a'), m.withoutListDash('HIV-positive - yes'), m.withoutListDash(null)]));");
+    assertEquals(List.of("Outreach workers <mark>visit</mark>", "a", "HIV-positive - yes", ""), out);
+  }
+
+  @Test
+  void aDownloadThatCannotReachTheServerSaysSo() throws Exception {
+    JsonObject uk = texts("uk");
+    driver.get(host + "/?lang=uk#/search?q=police");
+    waitFor(driver, "return !document.getElementById('downloads').hidden");
+    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/api/*")));
+    try {
+      driver.findElement(By.cssSelector("#downloads button")).click();
+      waitFor(driver, "return document.getElementById('alert').textContent.length > 0");
+      assertEquals(uk.get("networkError").getAsString(), driver.findElement(By.id("alert")).getText());
+    } finally {
+      driver.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+      driver.executeCdpCommand("Network.disable", Map.of());
+    }
+  }
+}
