@@ -102,6 +102,24 @@ class UsabilityBrowserTest {
   }
 
   @Test
+  void nothingRunsOffA320PixelScreenInRussianOrUkrainian() {
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 320, "height", 640, "deviceScaleFactor", 1, "mobile", true));
+    try {
+      for (String lang : List.of("ru", "uk")) {
+        driver.get(host + "/?lang=" + lang);
+        waitFor(driver, "return !document.getElementById('pager').hidden");
+        assertEquals(320L, js(driver, "return document.documentElement.scrollWidth"), lang + ": the page scrolls sideways");
+        assertTrue((Boolean) js(driver, "return Array.from(document.querySelectorAll('#pager > *'))"
+            + ".every(e => e.getBoundingClientRect().right <= document.documentElement.clientWidth)"), lang + ": the pager fits");
+      }
+      js(driver, "document.getElementById('pager').scrollIntoView({block: 'center'})");
+      Browser.viewport(driver, "phone-320-pager-uk");
+    } finally {
+      driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
+  @Test
   void aChallengeSaysItIsWorkingUntilItsAnswerComes() throws Exception {
     JsonObject ru = texts("ru");
     driver.get(host + "/?lang=ru");
