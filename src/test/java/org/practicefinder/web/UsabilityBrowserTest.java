@@ -111,6 +111,11 @@ class UsabilityBrowserTest {
         assertEquals(320L, js(driver, "return document.documentElement.scrollWidth"), lang + ": the page scrolls sideways");
         assertTrue((Boolean) js(driver, "return Array.from(document.querySelectorAll('#pager > *'))"
             + ".every(e => e.getBoundingClientRect().right <= document.documentElement.clientWidth)"), lang + ": the pager fits");
+        assertTrue((Boolean) js(driver, "const s = document.querySelector('.safety summary'); const exit = document.getElementById('quick-exit').getBoundingClientRect();"
+            + " const r = s.getBoundingClientRect(); return s.scrollWidth <= s.clientWidth && (r.top >= exit.bottom || r.right <= exit.left)"),
+            lang + ": 'Staying safe online' fits beside or below the exit, not under it");
+        assertTrue((Boolean) js(driver, "return Array.from(document.querySelectorAll('.skip-link')).every(a => a.getBoundingClientRect().bottom <= 0)"),
+            lang + ": the skip links stay out of sight until focused");
       }
       js(driver, "document.getElementById('pager').scrollIntoView({block: 'center'})");
       Browser.viewport(driver, "phone-320-pager-uk");
