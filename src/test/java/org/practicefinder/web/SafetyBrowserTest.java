@@ -123,6 +123,22 @@ class SafetyBrowserTest {
   }
 
   @Test
+  void thePartnersPageLinkedFromEveryFooterHasTheQuickExitToo() {
+    driver.get(host + "/embed.html");
+    waitFor(driver, "return document.readyState === 'complete' && getComputedStyle(document.body).visibility === 'visible'");
+    new Actions(driver).sendKeys(Keys.TAB).perform();
+    assertEquals("quick-exit", activeId(), "the keyboard reaches the exit first");
+    assertEquals(neutral, driver.findElement(By.id("quick-exit")).getAttribute("href"));
+    long before = historyLength();
+
+    Actions shift = new Actions(driver);
+    for (int i = 0; i < 3; i++) shift.keyDown(Keys.SHIFT).keyUp(Keys.SHIFT);
+    shift.perform();
+    waitFor(driver, "return location.href === arguments[0] && document.readyState === 'complete'", neutral);
+    assertEquals(before, historyLength());
+  }
+
+  @Test
   void aTypedChallengeNeverReachesTheUrlHistoryOrTitle() {
     String challenge = "Landlords evict women who sell sex from their flats, and the police side with them";
     driver.get(host + "/?lang=en");
