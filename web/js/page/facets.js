@@ -27,6 +27,30 @@ export function renderFilterControls(route) {
   clear.hidden = active === 0;
   clear.href = buildHash(Object.assign({}, route, { filters: {}, page: 1 }));
   updateFiltersToggle(active);
+  renderActiveFilters(route);
+}
+
+/**
+ * "Filtered by: Female sex workers; Street and outdoor · Change" above the results (shown on a phone only,
+ * where the ticked boxes are folded away above); called again once the values' labels are known.
+ */
+export function renderActiveFilters(route) {
+  const box = $('active-filters');
+  const names = Object.entries(route.filters).flatMap(([dim, ids]) => ids.map((id) => valueLabel(dim, id)));
+  box.hidden = !names.length;
+  if (!names.length) return box.replaceChildren();
+  box.replaceChildren(
+    h('span', { class: 'active-filters-label', text: state.tx.t('activeFilters') }), ' ',
+    h('span', { text: names.join('; ') }), ' ',
+    h('button', { type: 'button', class: 'link-button', 'aria-controls': 'filters-body', onclick: openFilters }, state.tx.t('changeFilters')));
+}
+
+function openFilters() {
+  state.filtersOpen = true;
+  updateFiltersToggle(activeFilterCount(state.route));
+  $('filters-toggle').scrollIntoView({ block: 'start' });
+  const first = document.querySelector('#facets input:checked') || document.querySelector('#facets input');
+  if (first) first.focus({ preventScroll: true });
 }
 
 /** Closes the filters (on a phone) and moves view and focus to the results. */

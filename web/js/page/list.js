@@ -3,7 +3,7 @@
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, toCount } from '../dom.js';
 import { resultCard, spellingLine } from '../results.js';
-import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
+import { findCheckbox, renderActiveFilters, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
 import { guidanceBox } from './guidance.js';
 import { $, freshSignal, listRoute, showAlert, showView, state } from './state.js';
@@ -176,6 +176,7 @@ function renderList(route, data, facetData) {
 
   renderPager(route, isChallenge ? null : data, total);
   renderFacets(facetData && facetData.facets, route, data.noText ? null : total);
+  renderActiveFilters(route); // the values' labels are known now
   $('facet-note').hidden = !isChallenge || !(facetData && facetData.facets);
   renderDownloads(route, hits, total);
   applyPendingFocus();

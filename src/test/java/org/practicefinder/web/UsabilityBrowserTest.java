@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.practicefinder.TestLibrary;
@@ -77,6 +78,48 @@ class UsabilityBrowserTest {
     } finally {
       Browser.resize(driver, 1280, 900);
     }
+  }
+
+  @Test
+  void onAPhoneTheResultsNameTheirFiltersAndNothingScrollsUnderTheSafetyBar() throws Exception {
+    JsonObject uk = texts("uk");
+    Browser.resize(driver, 375, 812);
+    try {
+      driver.get(host + "/?lang=uk#/search?population=female&setting=street");
+      waitForCards();
+      driver.findElement(By.id("filters-toggle")).click();
+      WebElement show = driver.findElement(By.id("show-results"));
+      js(driver, "arguments[0].scrollIntoView({block: 'center'})", show);
+      show.click();
+      assertTrue((Boolean) js(driver, "return document.getElementById('results-heading').getBoundingClientRect().top"
+          + " >= document.querySelector('.safety-bar').getBoundingClientRect().bottom"), "the results' heading is not under the bar");
+      WebElement active = driver.findElement(By.id("active-filters"));
+      assertTrue(active.isDisplayed(), "the filters of these results are named above them");
+      JsonObject facets = JsonParser.parseString(new String(java.net.URI.create(host + "/api/facets?lang=uk").toURL().openStream().readAllBytes(),
+          java.nio.charset.StandardCharsets.UTF_8)).getAsJsonObject();
+      String female = label(facets, "population", "female");
+      String street = label(facets, "setting", "street");
+      assertEquals(uk.get("activeFilters").getAsString() + " " + female + "; " + street + " " + uk.get("changeFilters").getAsString(), active.getText());
+      Browser.viewport(driver, "phone-active-filters-uk");
+
+      active.findElement(By.tagName("button")).click();
+      assertEquals("true", driver.findElement(By.id("filters-toggle")).getAttribute("aria-expanded"));
+      assertEquals("f-population-female-0", js(driver, "return document.activeElement.id"), "focus on the first ticked filter");
+      assertTrue((Boolean) js(driver, "return document.getElementById('filters-toggle').getBoundingClientRect().top"
+          + " >= document.querySelector('.safety-bar').getBoundingClientRect().bottom"), "the filters' toggle is not under the bar");
+
+      Browser.resize(driver, 1280, 900);
+      assertTrue(!active.isDisplayed(), "beside the filters on a wide screen, the line is not needed");
+    } finally {
+      Browser.resize(driver, 1280, 900);
+    }
+  }
+
+  private static String label(JsonObject facets, String dim, String id) {
+    for (var value : facets.getAsJsonObject("facets").getAsJsonArray(dim)) {
+      if (value.getAsJsonObject().get("id").getAsString().equals(id)) return value.getAsJsonObject().get("label").getAsString();
+    }
+    throw new AssertionError(dim + " " + id);
   }
 
   @Test
