@@ -168,6 +168,31 @@ class UsabilityBrowserTest {
   }
 
   @Test
+  void withThePhonesTextMadeTwiceAsLargeNothingRunsOffTheSide() {
+    Browser.resize(driver, 375, 812);
+    driver.get(host + "/?lang=uk"); // the setting holds for the site's pages from here
+    driver.executeCdpCommand("Page.enable", Map.of());
+    driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 32, "fixed", 26)));
+    try {
+      for (String view : List.of("/?lang=uk", "/?lang=ru#/search?q=police", "/?lang=ru#/practice/RU-14", "/?lang=uk#/guidance")) {
+        driver.get(host + view);
+        waitFor(driver, "return !document.getElementById('practice').hidden ? !!document.querySelector('#similar .similar-list, #similar .hint')"
+            + " : !document.getElementById('guidance').hidden ? !!document.querySelector('#guidance .guidance-group')"
+            + " : document.getElementById('results').getAttribute('aria-busy') === 'false'");
+        assertEquals("32px", js(driver, "return getComputedStyle(document.documentElement).fontSize"));
+        assertEquals(js(driver, "return document.documentElement.clientWidth"), js(driver, "return document.documentElement.scrollWidth"),
+            view + " scrolls sideways");
+      }
+      driver.get(host + "/?lang=ru");
+      waitForCards();
+      Browser.viewport(driver, "phone-text-200-ru");
+    } finally {
+      driver.executeCdpCommand("Page.setFontSizes", Map.of("fontSizes", Map.of("standard", 16, "fixed", 13)));
+      Browser.resize(driver, 1280, 900);
+    }
+  }
+
+  @Test
   void aChallengeSaysItIsWorkingUntilItsAnswerComes() throws Exception {
     JsonObject ru = texts("ru");
     driver.get(host + "/?lang=ru");
