@@ -7,8 +7,6 @@ import static org.practicefinder.web.Browser.waitFor;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +17,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.practicefinder.TestLibrary;
 
 /**
  * What trying the page as its users (a phone in Ukrainian or Russian, a slow or lost connection) showed
@@ -28,26 +25,22 @@ import org.practicefinder.TestLibrary;
  * voice, a guidance entry naming its kind twice, downloads that failed in silence.
  */
 class UsabilityBrowserTest {
-  private static ApiServer server;
+  private static Browser.Session session;
   private static ChromeDriver driver;
   private static String host;
 
   @BeforeAll
   static void start() {
-    server = TestLibrary.startServer();
-    host = "http://localhost:" + server.port();
-    driver = Browser.start();
+    session = new Browser.Session();
+    driver = session.driver;
+    host = session.host;
   }
 
   @AfterAll
   static void stop() {
-    if (driver != null) driver.quit();
-    if (server != null) server.close();
+    if (session != null) session.close();
   }
 
-  private static JsonObject texts(String lang) throws Exception {
-    return JsonParser.parseString(Files.readString(Path.of("web", "texts", lang + ".json"))).getAsJsonObject();
-  }
 
   private static void waitForCards() {
     waitFor(driver, "return document.querySelectorAll('#results-list .card:not(.skeleton)').length > 0"
@@ -82,7 +75,7 @@ class UsabilityBrowserTest {
 
   @Test
   void onAPhoneTheResultsNameTheirFiltersAndNothingScrollsUnderTheSafetyBar() throws Exception {
-    JsonObject uk = texts("uk");
+    JsonObject uk = Browser.texts("uk");
     Browser.resize(driver, 375, 812);
     try {
       driver.get(host + "/?lang=uk#/search?population=female&setting=street");
@@ -194,7 +187,7 @@ class UsabilityBrowserTest {
 
   @Test
   void aChallengeSaysItIsWorkingUntilItsAnswerComes() throws Exception {
-    JsonObject ru = texts("ru");
+    JsonObject ru = Browser.texts("ru");
     driver.get(host + "/?lang=ru");
     waitForCards();
     // The answer is held back until the test lets it go: a slow connection, without timing anything.
@@ -214,7 +207,7 @@ class UsabilityBrowserTest {
 
   @Test
   void aGuidanceEntryNamesItsKindOnceAndCitesTheEnglishManualAsEnglish() throws Exception {
-    JsonObject uk = texts("uk");
+    JsonObject uk = Browser.texts("uk");
     driver.get(host + "/?lang=uk#/guidance/gap-integration");
     waitFor(driver, "return document.querySelector('#guidance .guidance-source')");
     assertEquals(uk.get("kindGap").getAsString().toUpperCase(java.util.Locale.ROOT),
@@ -247,7 +240,7 @@ class UsabilityBrowserTest {
 
   @Test
   void aDownloadThatCannotReachTheServerSaysSo() throws Exception {
-    JsonObject uk = texts("uk");
+    JsonObject uk = Browser.texts("uk");
     driver.get(host + "/?lang=uk#/search?q=police");
     waitFor(driver, "return !document.getElementById('downloads').hidden");
     driver.executeCdpCommand("Network.enable", Map.of());
