@@ -36,9 +36,12 @@ export function renderFilterControls(route) {
  */
 export function renderActiveFilters(route) {
   const box = $('active-filters');
-  const names = Object.entries(route.filters).flatMap(([dim, ids]) => ids.map((id) => valueLabel(dim, id)));
-  box.hidden = !names.length;
-  if (!names.length) return box.replaceChildren();
+  const chosen = Object.entries(route.filters).flatMap(([dim, ids]) => ids.map((id) => [dim, id]));
+  // Opened from a link, the values' labels come with the first answer: no ids meanwhile.
+  const known = chosen.every(([dim, id]) => (state.facetLabelMaps[dim] || {})[id]);
+  box.hidden = !chosen.length || !known;
+  if (box.hidden) return box.replaceChildren();
+  const names = chosen.map(([dim, id]) => valueLabel(dim, id));
   box.replaceChildren(
     h('span', { class: 'active-filters-label', text: state.tx.t('activeFilters') }), ' ',
     h('span', { text: names.join('; ') }), ' ',
