@@ -228,6 +228,36 @@ class UsabilityBrowserTest {
   }
 
   @Test
+  void aKeyGapOpenedFromAChallengesResultsLeadsBackToThem() {
+    JsonObject ru = Browser.texts("ru");
+    String challenge = "Мигрантки без документов боятся идти в больницу, их могут депортировать";
+    driver.get(host + "/?lang=ru");
+    waitForCards();
+    driver.findElement(By.id("tab-challenge")).click();
+    driver.findElement(By.id("challenge-input")).sendKeys(challenge);
+    driver.findElement(By.cssSelector("#challenge-form button[type='submit']")).click();
+    waitFor(driver, "return document.getElementById('results').getAttribute('aria-busy') === 'false' && document.querySelector('#guidance-found a')");
+    @SuppressWarnings("unchecked")
+    List<String> ids = (List<String>) js(driver, "return Array.from(document.querySelectorAll('#results-list .card-title a')).map(a => a.dataset.id)");
+
+    driver.findElement(By.cssSelector("#guidance-found a")).click();
+    waitFor(driver, "return document.getElementById('guidance-title') && document.querySelector('#guidance .back')");
+    WebElement back = driver.findElement(By.cssSelector("#guidance .back"));
+    assertEquals("← " + ru.get("backToResults").getAsString(), back.getText());
+    back.click();
+    waitFor(driver, "return !document.getElementById('finder').hidden && document.querySelectorAll('#results-list .card').length > 0");
+    assertEquals(host + "/?lang=ru#/challenge", driver.getCurrentUrl());
+    assertEquals(ids, js(driver, "return Array.from(document.querySelectorAll('#results-list .card-title a')).map(a => a.dataset.id)"),
+        "the same results, not the guidance's index");
+    assertEquals(challenge, driver.findElement(By.id("challenge-input")).getAttribute("value"));
+
+    driver.get("about:blank");
+    driver.get(host + "/?lang=ru#/guidance/gap-stigma"); // opened from a link: back to the guidance
+    waitFor(driver, "return document.querySelector('#guidance .back')");
+    assertEquals("← " + ru.get("backToGuidance").getAsString(), driver.findElement(By.cssSelector("#guidance .back")).getText());
+  }
+
+  @Test
   void aQuotedPassageDropsTheManualsListDash() {
     driver.get(host + "/?lang=en");
     waitForCards();
