@@ -565,6 +565,26 @@ class ApiServerTest {
   // --- methods and headers ---
 
   @Test
+  void anyAcceptHeaderGetsTheRoutesAnswerNotTheFrameworksPage() throws Exception {
+    // The route table answers one type per route; a framework that matched routes by Accept answered
+    // these with its own HTML 404 (quality 0) or 500 (unparsable), on every path, files too.
+    for (String accept : List.of("*/*;q=0", "application/json;q=0", ";;;", "*/*;q=x", "text/html")) {
+      RawHttp.Reply search = raw("GET", "/api/search?q=police", "Accept: " + accept);
+      assertEquals(200, search.status(), accept);
+      assertEquals("application/json;charset=utf-8", search.header("content-type").replace(" ", ""), accept);
+      assertEquals("police", JsonParser.parseString(search.body()).getAsJsonObject().get("query").getAsString(), accept);
+      assertCommonHeaders(search.headers(), accept);
+      RawHttp.Reply widget = raw("GET", "/widget.js", "Accept: " + accept);
+      assertEquals(200, widget.status(), accept);
+      assertEquals("text/javascript; charset=utf-8", widget.header("content-type"), accept);
+      RawHttp.Reply missing = raw("GET", "/api/practices/XX-0", "Accept: " + accept);
+      assertEquals(404, missing.status(), accept);
+      assertEquals("{\"error\":\"no practice with that id\"}", missing.body(), accept);
+    }
+  }
+
+
+  @Test
   void eachApiPathAnswersOnlyItsMethodsWith405AndAllow() throws Exception {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "PROPFIND", "TRACE")) {
       RawHttp.Reply r = raw(method, "/api/practices/UA-1", "Content-Length: 0");
