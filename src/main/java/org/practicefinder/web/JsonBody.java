@@ -23,7 +23,7 @@ import org.practicefinder.recommend.Recommender;
  * Reads a POSTed JSON object strictly: refuses what it cannot read rather than guess. A compressed
  * or non-UTF-8 body or another media type is 415; a body over {@link #MAX_BYTES} is 413; bytes that
  * are not UTF-8, JSON that is not strict (RFC 8259), text after the value, a value that is not an
- * object, a name given twice in any object, a {@code \\u} escape that is half of a character (a lone
+ * object, a name given twice in any object, an escape that is half of a character (a lone
  * surrogate: no text, as bytes that are not UTF-8 are none) and a number out of range are 400.
  */
 public final class JsonBody {
