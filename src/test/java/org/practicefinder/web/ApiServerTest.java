@@ -565,6 +565,20 @@ class ApiServerTest {
   // --- methods and headers ---
 
   @Test
+  void aLongPathNamesNoFileAndIsA404() throws Exception {
+    // Matched against the files' pattern, 10,000 characters of "/a.a.a…" overflowed the regex's stack:
+    // a 500, and 100 KB of stack trace with the path in the log, per request
+    for (String path : List.of("/a" + ".a".repeat(5_000), "/a".repeat(5_000) + ".js", "/js/" + "x".repeat(20_000) + ".js")) {
+      RawHttp.Reply r = raw("GET", path);
+      assertEquals(404, r.status(), path.substring(0, 12));
+      assertEquals("{\"error\":\"not found\"}", r.body());
+      assertCommonHeaders(r.headers(), path.substring(0, 12));
+    }
+    assertEquals(200, raw("GET", "/js/page/takeaway.js").status());
+  }
+
+
+  @Test
   void anyAcceptHeaderGetsTheRoutesAnswerNotTheFrameworksPage() throws Exception {
     // The route table answers one type per route; a framework that matched routes by Accept answered
     // these with its own HTML 404 (quality 0) or 500 (unparsable), on every path, files too.
