@@ -16,6 +16,7 @@ import javax.servlet.ServletInputStream;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
@@ -24,8 +25,9 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  * request body without holding a thread. A body goes only to routes that take one, is refused
  * from its {@code Content-Length} when larger than {@link JsonBody#MAX_BYTES} (413), is read
  * asynchronously as it arrives and stopped at that limit when chunked (413), and must arrive
- * within the body timeout (408). Only then is the request handed on, with the body in the
- * {@link #BODY} attribute: a client that stalls mid-body costs a connection, never a worker thread.
+ * within the body timeout (408) and whole (a malformed chunk size is 400). Only then is the request
+ * handed on, with the body in the {@link #BODY} attribute: a client that stalls mid-body costs a
+ * connection, never a worker thread.
  * The framework is handed the request without its {@code Accept} header: the route table gives every
  * client the same representation, and a framework that matches routes by {@code Accept} (Spark does)
  * would answer {@code q=0} with a 404 page and an unparsable value with a 500 of its own.
@@ -144,8 +146,14 @@ final class HttpFront extends HandlerWrapper {
 
       @Override
       public void onError(Throwable t) {
-        // the client went away or stalled past the idle timeout: answer if the connection still can
-        if (done.compareAndSet(false, true)) fail(async, 408, "the request body did not arrive in time");
+        if (!done.compareAndSet(false, true)) return;
+        // Jetty ends a body early at a chunk size that is not one, or when the client closed; else the
+        // client stalled past the idle timeout. Answer if the connection still can.
+        if (t instanceof EofException) {
+          fail(async, 400, "the request body is malformed or ended early");
+        } else {
+          fail(async, 408, "the request body did not arrive in time");
+        }
       }
     });
   }

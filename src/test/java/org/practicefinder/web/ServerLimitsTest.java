@@ -164,6 +164,22 @@ class ServerLimitsTest {
   }
 
   @Test
+  void aMalformedChunkedBodyIsA400NotATimeout() throws Exception {
+    start(new WatchedModel(new CountDownLatch(0)));
+    for (String size : List.of("ffffffffffffffff", "-16", "zz")) {
+      try (Socket s = new Socket("localhost", server.port())) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(("POST /api/recommend HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\n{\"challenge\": \"police\"}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply r = RawHttp.read(s.getInputStream());
+        // it was "408 the request body did not arrive in time", at once
+        assertEquals(400, r.status(), size);
+        assertEquals("{\"error\":\"the request body is malformed or ended early\"}", r.body(), size);
+      }
+    }
+  }
+
+  @Test
   void aChunkedBodyIsReadNoFurtherThanTheLimit() throws Exception {
     start(new WatchedModel(new CountDownLatch(0)));
     try (Socket s = new Socket("localhost", server.port())) {
