@@ -89,10 +89,11 @@ function csv(practices, isChallenge) {
   return [header].concat(rows).map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-/* RFC 4180 quoting; a cell a spreadsheet would run as a formula is prefixed with an apostrophe. */
+/* RFC 4180 quoting; a cell a spreadsheet would run as a formula (= + - @ tab CR first, OWASP) is
+ * prefixed with an apostrophe, as the server's CSV does. */
 function cell(value) {
   let text = String(value == null ? '' : value);
-  if (/^[=+@\t\r]/.test(text)) text = "'" + text;
+  if (/^[=+\-@\t\r]/.test(text)) text = "'" + text;
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 

@@ -15,10 +15,15 @@ import org.practicefinder.model.Section;
  * organisation, country, locations, scope, url, contact, language, one column per facet dimension,
  * the five sections, notes, then the source's title, publisher, year, section and url. Several
  * values in a cell (locations, a facet's concept ids) are {@code ;}-separated; list items (steps,
- * lessons, notes) are one a line. Empty cells for absent values. Stateless.
+ * lessons, notes) are one a line. Empty cells for absent values. A cell that begins with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return, which a spreadsheet would run as a
+ * formula, begins with a single quote instead (OWASP's advice on CSV injection): added practices are
+ * anyone's text. Stateless.
  */
 public final class PracticeCsv {
   private static final String SEPARATOR = ";";
+  /** What makes a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+  private static final java.util.regex.Pattern FORMULA = java.util.regex.Pattern.compile("^[=+\\-@\t\r]");
   private final List<String> dimensions;
   private final String[] header;
 
@@ -46,8 +51,13 @@ public final class PracticeCsv {
   public void write(List<PracticeRecord> records, Appendable out) throws IOException {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).get();
     try (CSVPrinter csv = new CSVPrinter(out, format)) {
-      for (PracticeRecord r : records) csv.printRecord(row(r));
+      for (PracticeRecord r : records) csv.printRecord(row(r).stream().map(PracticeCsv::text).toList());
     }
+  }
+
+  /** @return the cell as text a spreadsheet shows as it is, never runs */
+  static String text(String cell) {
+    return FORMULA.matcher(cell).find() ? "'" + cell : cell;
   }
 
   private List<String> row(PracticeRecord r) {

@@ -67,8 +67,21 @@ final class ApiHandlers {
 
   /** Responses to repeated searches (paging, facet clicks); at most about 10 MB. */
   private final Cache<SearchKey, byte[]> searches = Caffeine.newBuilder()
-      .maximumWeight(10_000_000).weigher((SearchKey key, byte[] value) -> key.request().query().length() + value.length)
+      .maximumWeight(10_000_000).weigher((SearchKey key, byte[] value) -> weight(key.request(), value))
       .expireAfterWrite(Duration.ofMinutes(10)).build();
+
+  /**
+   * @return the bytes a cached search holds, about: its JSON and every text of its key at two bytes a
+   *     character (exclusions are any text, up to the URL's limit)
+   */
+  static int weight(SearchRequest request, byte[] json) {
+    long chars = request.query().length();
+    for (String id : request.excludedConcepts()) chars += id.length();
+    for (List<String> values : request.filters().values()) {
+      for (String v : values) chars += v.length();
+    }
+    return (int) Math.min(Integer.MAX_VALUE, 2 * chars + json.length);
+  }
   /**
    * A recommendation kept in memory without the challenge's text: its corrected spelling (the whole
    * challenge) is left out and made again when asked for.

@@ -21,7 +21,7 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Starts serving the current generation of {@code generations}, which may be reloaded.
    *
-   * @param reloadToken the token of {@code POST /api/admin/reload}, or null: then that route answers 404
+   * @param reloadToken the token of {@code POST /api/admin/reload}, or null or blank: then that route answers 404
    * @param watchedSeeds the seeds folder to watch for changes, or null
    * @throws IOException if the seeds folder cannot be watched
    * @throws IllegalStateException if the server cannot start, e.g. the port is taken

@@ -17,9 +17,31 @@ final class Compression {
 
   private Compression() {}
 
-  /** @return true if the request's {@code Accept-Encoding} names gzip */
+  /**
+   * @return true if the request's {@code Accept-Encoding} takes gzip: {@code gzip} or {@code x-gzip}, else
+   *     {@code *}, with a quality above 0 (RFC 9110, 12.5.3; {@code q=0} means "not acceptable", and a
+   *     quality that is not a number counts as 0)
+   */
   static boolean accepted(HttpRequest request) {
-    return request.header("Accept-Encoding").map(v -> v.toLowerCase(Locale.ROOT).contains("gzip")).orElse(false);
+    Double gzip = null;
+    Double any = null;
+    for (String part : request.header("Accept-Encoding").orElse("").split(",")) {
+      String[] params = part.split(";");
+      String coding = params[0].trim().toLowerCase(Locale.ROOT);
+      double q = 1;
+      for (int i = 1; i < params.length; i++) {
+        String[] p = params[i].split("=", 2);
+        if (p[0].trim().equalsIgnoreCase("q")) q = quality(p.length < 2 ? "" : p[1].trim());
+      }
+      if (coding.equals("gzip") || coding.equals("x-gzip")) gzip = gzip == null ? q : Math.max(gzip, q);
+      else if (coding.equals("*")) any = q;
+    }
+    Double q = gzip != null ? gzip : any;
+    return q != null && q > 0;
+  }
+
+  private static double quality(String q) {
+    return q.matches("(0(\\.[0-9]{0,3})?|1(\\.0{0,3})?)") ? Double.parseDouble(q) : 0;
   }
 
   /** @return true for text, JSON, JavaScript and SVG: what gzip shrinks (images and fonts are compressed already) */

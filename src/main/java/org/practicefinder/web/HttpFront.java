@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.servlet.AsyncContext;
 import javax.servlet.AsyncEvent;
@@ -12,7 +14,9 @@ import javax.servlet.DispatcherType;
 import javax.servlet.ReadListener;
 import javax.servlet.ServletInputStream;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
@@ -21,12 +25,18 @@ import org.eclipse.jetty.server.handler.HandlerWrapper;
  * request body without holding a thread. A body goes only to routes that take one, is refused
  * from its {@code Content-Length} when larger than {@link JsonBody#MAX_BYTES} (413), is read
  * asynchronously as it arrives and stopped at that limit when chunked (413), and must arrive
- * within the body timeout (408). Only then is the request handed on, with the body in the
- * {@link #BODY} attribute: a client that stalls mid-body costs a connection, never a worker thread.
+ * within the body timeout (408) and whole (a malformed chunk size is 400). Only then is the request
+ * handed on, with the body in the {@link #BODY} attribute: a client that stalls mid-body costs a
+ * connection, never a worker thread.
+ * The framework is handed the request without its {@code Accept} header: the route table gives every
+ * client the same representation, and a framework that matches routes by {@code Accept} (Spark does)
+ * would answer {@code q=0} with a 404 page and an unparsable value with a 500 of its own.
  */
 final class HttpFront extends HandlerWrapper {
   /** Request attribute: the body's bytes, read in full. */
   static final String BODY = HttpFront.class.getName() + ".body";
+
+  private static final String ACCEPT = "Accept";
 
   private final Routes routes;
   private final ResponseHeaders headers;
@@ -60,7 +70,27 @@ final class HttpFront extends HandlerWrapper {
         return;
       }
     }
-    super.handle(target, baseRequest, request, response);
+    super.handle(target, baseRequest, withoutAccept(request), response);
+  }
+
+  private static HttpServletRequest withoutAccept(HttpServletRequest request) {
+    if (request.getHeader(ACCEPT) == null) return request;
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public String getHeader(String name) {
+        return ACCEPT.equalsIgnoreCase(name) ? null : super.getHeader(name);
+      }
+
+      @Override
+      public Enumeration<String> getHeaders(String name) {
+        return ACCEPT.equalsIgnoreCase(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+      }
+
+      @Override
+      public Enumeration<String> getHeaderNames() {
+        return Collections.enumeration(Collections.list(super.getHeaderNames()).stream().filter(n -> !ACCEPT.equalsIgnoreCase(n)).toList());
+      }
+    };
   }
 
   private static boolean hasBody(HttpServletRequest request) {
@@ -116,8 +146,14 @@ final class HttpFront extends HandlerWrapper {
 
       @Override
       public void onError(Throwable t) {
-        // the client went away or stalled past the idle timeout: answer if the connection still can
-        if (done.compareAndSet(false, true)) fail(async, 408, "the request body did not arrive in time");
+        if (!done.compareAndSet(false, true)) return;
+        // Jetty ends a body early at a chunk size that is not one, or when the client closed; else the
+        // client stalled past the idle timeout. Answer if the connection still can.
+        if (t instanceof EofException) {
+          fail(async, 400, "the request body is malformed or ended early");
+        } else {
+          fail(async, 408, "the request body did not arrive in time");
+        }
       }
     });
   }

@@ -23,7 +23,8 @@ import org.practicefinder.recommend.Recommender;
  * Reads a POSTed JSON object strictly: refuses what it cannot read rather than guess. A compressed
  * or non-UTF-8 body or another media type is 415; a body over {@link #MAX_BYTES} is 413; bytes that
  * are not UTF-8, JSON that is not strict (RFC 8259), text after the value, a value that is not an
- * object and a name given twice in any object are 400.
+ * object, a name given twice in any object, an escape that is half of a character (a lone
+ * surrogate: no text, as bytes that are not UTF-8 are none) and a number out of range are 400.
  */
 public final class JsonBody {
   /** Room for the longest challenge written entirely as JSON's six-character escapes, and the other fields. */
@@ -80,6 +81,19 @@ public final class JsonBody {
     }
   }
 
+  /** @throws IllegalArgumentException if {@code text} has a surrogate without its pair */
+  private static String whole(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new IllegalArgumentException("the JSON has a \\u escape that is half of a character (a lone surrogate)");
+      }
+    }
+    return text;
+  }
+
   /** Reads one value as Gson's JsonParser does, but refusing a name given twice in an object. */
   private static JsonElement element(JsonReader reader, String path) throws IOException {
     switch (reader.peek()) {
@@ -87,7 +101,7 @@ public final class JsonBody {
         JsonObject o = new JsonObject();
         reader.beginObject();
         while (reader.hasNext()) {
-          String name = reader.nextName();
+          String name = whole(reader.nextName());
           String at = path.isEmpty() ? name : path + "." + name;
           if (o.has(name)) throw new IllegalArgumentException((at.matches("[\\w.-]{1,60}") ? at : "a field") + " is given more than once");
           o.add(name, element(reader, at));
@@ -103,10 +117,14 @@ public final class JsonBody {
         return a;
       }
       case STRING -> {
-        return new JsonPrimitive(reader.nextString());
+        return new JsonPrimitive(whole(reader.nextString()));
       }
       case NUMBER -> {
-        return new JsonPrimitive(new BigDecimal(reader.nextString()));
+        try {
+          return new JsonPrimitive(new BigDecimal(reader.nextString()));
+        } catch (NumberFormatException e) { // an exponent beyond BigDecimal's; its message is no help to a client
+          throw new IllegalArgumentException("request body is not valid JSON: a number is out of range");
+        }
       }
       case BOOLEAN -> {
         return new JsonPrimitive(reader.nextBoolean());

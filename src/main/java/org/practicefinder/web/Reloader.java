@@ -33,13 +33,14 @@ final class Reloader implements Closeable {
   private final WatchService watcher;
 
   /**
-   * @param token the reload route's token, or null to answer it 404
+   * @param token the reload route's token; null or blank to answer it 404 (a blank one would match a
+   *     request without {@code Authorization})
    * @param watched the seeds folder to watch, or null not to watch
    * @throws IOException if the folder cannot be watched
    */
   Reloader(Generations generations, String token, Path watched) throws IOException {
     this.generations = generations;
-    this.tokenHash = token == null ? null : sha256(token);
+    this.tokenHash = token == null || token.isBlank() ? null : sha256(token);
     this.watcher = watched == null ? null : watch(watched);
   }
 

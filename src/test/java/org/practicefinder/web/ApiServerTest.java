@@ -567,6 +567,40 @@ class ApiServerTest {
   // --- methods and headers ---
 
   @Test
+  void aLongPathNamesNoFileAndIsA404() throws Exception {
+    // Matched against the files' pattern, 10,000 characters of "/a.a.a…" overflowed the regex's stack:
+    // a 500, and 100 KB of stack trace with the path in the log, per request
+    for (String path : List.of("/a" + ".a".repeat(5_000), "/a".repeat(5_000) + ".js", "/js/" + "x".repeat(20_000) + ".js")) {
+      RawHttp.Reply r = raw("GET", path);
+      assertEquals(404, r.status(), path.substring(0, 12));
+      assertEquals("{\"error\":\"not found\"}", r.body());
+      assertCommonHeaders(r.headers(), path.substring(0, 12));
+    }
+    assertEquals(200, raw("GET", "/js/page/takeaway.js").status());
+  }
+
+
+  @Test
+  void anyAcceptHeaderGetsTheRoutesAnswerNotTheFrameworksPage() throws Exception {
+    // The route table answers one type per route; a framework that matched routes by Accept answered
+    // these with its own HTML 404 (quality 0) or 500 (unparsable), on every path, files too.
+    for (String accept : List.of("*/*;q=0", "application/json;q=0", ";;;", "*/*;q=x", "text/html")) {
+      RawHttp.Reply search = raw("GET", "/api/search?q=police", "Accept: " + accept);
+      assertEquals(200, search.status(), accept);
+      assertEquals("application/json;charset=utf-8", search.header("content-type").replace(" ", ""), accept);
+      assertEquals("police", JsonParser.parseString(search.body()).getAsJsonObject().get("query").getAsString(), accept);
+      assertCommonHeaders(search.headers(), accept);
+      RawHttp.Reply widget = raw("GET", "/widget.js", "Accept: " + accept);
+      assertEquals(200, widget.status(), accept);
+      assertEquals("text/javascript; charset=utf-8", widget.header("content-type"), accept);
+      RawHttp.Reply missing = raw("GET", "/api/practices/XX-0", "Accept: " + accept);
+      assertEquals(404, missing.status(), accept);
+      assertEquals("{\"error\":\"no practice with that id\"}", missing.body(), accept);
+    }
+  }
+
+
+  @Test
   void eachApiPathAnswersOnlyItsMethodsWith405AndAllow() throws Exception {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "PROPFIND", "TRACE")) {
       RawHttp.Reply r = raw(method, "/api/practices/UA-1", "Content-Length: 0");

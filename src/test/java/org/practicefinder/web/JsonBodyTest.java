@@ -50,6 +50,24 @@ class JsonBodyTest {
   }
 
   @Test
+  void aLoneSurrogateEscapeIsRefusedAsBytesThatAreNotUtf8Are() {
+    // "\\ud800" is valid JSON syntax but no character: it came back as "?" in the answer's challenge
+    String lone = "the JSON has a \\u escape that is half of a character (a lone surrogate)";
+    assertEquals(lone, refusal(json("{\"challenge\": \"police \\ud800\"}")));
+    assertEquals(lone, refusal(json("{\"challenge\": \"\\udc00x\"}")));
+    assertEquals(lone, refusal(json("{\"challenge\": \"x\", \"filters\": {\"\\ud800\": [\"a\"]}}")));
+    assertEquals("\uD83D\uDE00 police", JsonBody.read(json("{\"challenge\": \"\\ud83d\\ude00 police\"}")).get("challenge").getAsString());
+  }
+
+  @Test
+  void aNumberOutOfRangeIsRefusedInPlainWords() {
+    // BigDecimal's own messages ("Exponent overflow.", "Too many nonzero exponent digits.") were the answer
+    for (String n : List.of("1e2147483648", "1e-2147483649", "1e99999999999999999999")) {
+      assertEquals("request body is not valid JSON: a number is out of range", refusal(json("{\"challenge\": \"x\", \"size\": " + n + "}")), n);
+    }
+  }
+
+  @Test
   void bytesThatAreNotUtf8AreRefusedNotReplaced() {
     byte[] body = "{\"challenge\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1); // é as the single byte 0xE9
     assertEquals("the request body is not valid UTF-8", refusal(post(Map.of("Content-Type", "application/json"), body)));

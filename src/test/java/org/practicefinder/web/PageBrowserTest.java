@@ -331,6 +331,26 @@ class PageBrowserTest {
   }
 
   @Test
+  void theDownloadedCsvHasNoCellASpreadsheetWouldRunAsAFormula() throws Exception {
+    driver.get(host + "/?lang=en#/search?q=police");
+    waitFor(driver, "return document.querySelectorAll('#results-list .card').length === 6 && !document.getElementById('downloads').hidden");
+    // The download asks the API for every hit; here it answers with a practice whose fields a contributor wrote.
+    js(driver, "window.blobs = []; const make = URL.createObjectURL; URL.createObjectURL = (b) => { window.blobs.push(b); return make(b); };"
+        + "const real = window.fetch; window.fetch = (url, init) => String(url).includes('size=100')"
+        + " ? Promise.resolve(new Response(JSON.stringify({ total: 1, hits: [{ id: 'UA-night-line-kyiv',"
+        + " title: '-2+3 cells', organisation: '+Plus Foundation', country: '@Ukraine', locations: ['=1+1'], facets: {} }] }),"
+        + " { headers: { 'Content-Type': 'application/json' } })) : real(url, init);");
+    driver.findElements(By.cssSelector("#downloads button")).get(0).click();
+    waitFor(driver, "return window.blobs.length === 1");
+    String csv = (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1]; window.blobs[0].text().then(done);");
+    String[] lines = csv.replace("\uFEFF", "").split("\r?\n"); // the driver may hand CRLF back as LF
+    assertEquals(2, lines.length, csv);
+    assertEquals("UA-night-line-kyiv,'-2+3 cells,'+Plus Foundation,'@Ukraine,'=1+1," + host + "/?lang=en#/practice/UA-night-line-kyiv",
+        lines[1]);
+  }
+
+  @Test
   void failuresSpeakThePagesLanguageAndLeaveNothingStale() throws Exception {
     driver.get(host + "/?lang=uk#/search?q=police");
     waitFor(driver, "return document.querySelectorAll('#results-list .card').length === 6");

@@ -167,11 +167,16 @@ class ReloadTest {
   @Test
   void withoutATokenThereIsNoReloadRoute() throws Exception {
     PracticeLibrary library = TestLibrary.fixture();
-    try (ApiServer server = new ApiServer(Generations.fixed(LibraryGeneration.of(library, null, null)), ServerConfig.defaults(0), null,
-        null)) {
-      HttpResponse<String> r = reload(server.port(), TOKEN);
-      assertEquals(404, r.statusCode());
-      assertEquals("{\"error\":\"no such API endpoint\"}", r.body());
+    // a blank token (RELOAD_TOKEN= in an env file) is no token: it matched a request without Authorization
+    for (String token : java.util.Arrays.asList(null, "", " ")) {
+      try (ApiServer server = new ApiServer(Generations.fixed(LibraryGeneration.of(library, null, null)), ServerConfig.defaults(0), token,
+          null)) {
+        for (String given : java.util.Arrays.asList(TOKEN, null, "")) {
+          HttpResponse<String> r = reload(server.port(), given);
+          assertEquals(404, r.statusCode(), "token [" + token + "], given [" + given + "]");
+          assertEquals("{\"error\":\"no such API endpoint\"}", r.body());
+        }
+      }
     }
   }
 

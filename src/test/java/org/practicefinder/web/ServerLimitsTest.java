@@ -147,14 +147,35 @@ class ServerLimitsTest {
 
   @Test
   void aBodyLargerThanTheLimitIsRefusedFromItsLength() throws Exception {
-    start(new WatchedModel(new CountDownLatch(0)));
+    // Idle and body timeouts far longer than the client waits, and not a byte of the body sent: the 413
+    // is sent from the headers, not once the first bytes of the body arrive (Jetty waited for them,
+    // up to the idle timeout: 10 s by default)
+    Duration patient = Duration.ofSeconds(40);
+    start(new WatchedModel(new CountDownLatch(0)), ServerConfig.defaults(0).withTimeouts(patient, patient, Duration.ofSeconds(10)));
     try (Socket s = new Socket("localhost", server.port())) {
+      s.setSoTimeout(15_000);
       s.getOutputStream().write(("POST /api/recommend HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-          + "Content-Length: 100000000\r\n\r\n{\"challenge\": \"").getBytes(StandardCharsets.US_ASCII));
+          + "Content-Length: 100000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       RawHttp.Reply r = RawHttp.read(s.getInputStream()); // no need to send the 100 MB
       assertEquals(413, r.status());
       assertEquals("{\"error\":\"the request body is larger than " + JsonBody.MAX_BYTES + " bytes\"}", r.body());
       assertEquals("close", r.header("connection"));
+    }
+  }
+
+  @Test
+  void aMalformedChunkedBodyIsA400NotATimeout() throws Exception {
+    start(new WatchedModel(new CountDownLatch(0)));
+    for (String size : List.of("ffffffffffffffff", "-16", "zz")) {
+      try (Socket s = new Socket("localhost", server.port())) {
+        s.setSoTimeout(10_000);
+        s.getOutputStream().write(("POST /api/recommend HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n" + size + "\r\n{\"challenge\": \"police\"}\r\n0\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        RawHttp.Reply r = RawHttp.read(s.getInputStream());
+        // it was "408 the request body did not arrive in time", at once
+        assertEquals(400, r.status(), size);
+        assertEquals("{\"error\":\"the request body is malformed or ended early\"}", r.body(), size);
+      }
     }
   }
 
