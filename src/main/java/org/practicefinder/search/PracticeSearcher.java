@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
@@ -27,12 +22,10 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.practicefinder.index.Dimensions;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
-import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
@@ -49,19 +42,19 @@ public final class PracticeSearcher {
   /** A concept detected in the query (any language) raises practices tagged with it by this much. */
   static final float CONCEPT_BOOST = 1f;
   private static final int MAX_SNIPPETS = 3;
-  /** More than any dimension has (places are the most numerous, about 30). */
-  private static final int MAX_FACET_VALUES = 1000;
 
   private final PracticeLibrary library;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
   private final RecordHighlighter highlighter;
   private final Lexicon lexicon;
+  private final FacetBits facetBits;
 
   public PracticeSearcher(PracticeLibrary library, ConceptDetector detector) {
     this.library = library;
     this.lexicon = new Lexicon(library);
     this.detector = detector;
+    this.facetBits = new FacetBits(library);
     this.highlighter = new RecordHighlighter(UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
@@ -137,22 +130,25 @@ public final class PracticeSearcher {
     if (excluded != null) {
       text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
     }
-    DrillDownQuery ddq = new DrillDownQuery(library.facetsConfig(), text);
-    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-    int topN = request.page() * request.size();
     try {
-      DrillSideways ds = new DrillSideways(library.searcher(), library.facetsConfig(), library.facetState());
-      DrillSideways.DrillSidewaysResult result = ds.search(ddq, topN);
-      ScoreDoc[] all = result.hits.scoreDocs;
-      int from = Math.min(all.length, (request.page() - 1) * request.size());
-      ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
-      for (ScoreDoc sd : page) {
-        hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
+      // every match, best first (ties in document order, as Lucene's top hits): a few dozen practices
+      ScoreDoc[] matches = library.searcher().search(text, Math.max(1, library.searcher().getIndexReader().maxDoc())).scoreDocs;
+      BitSet matching = new BitSet();
+      for (ScoreDoc sd : matches) matching.set(sd.doc);
+      BitSet passing = facetBits.passing(request.filters(), null);
+      List<ScoreDoc> hits = new ArrayList<>();
+      for (ScoreDoc sd : matches) {
+        if (passing == null || passing.get(sd.doc)) hits.add(sd);
       }
-      return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets),
-          dimensionTotals(result.facets), concepts, corrected);
+      int from = Math.min(hits.size(), (request.page() - 1) * request.size());
+      ScoreDoc[] page = hits.subList(from, Math.min(hits.size(), request.page() * request.size())).toArray(ScoreDoc[]::new);
+      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
+      List<SearchResult.Hit> pageHits = new ArrayList<>();
+      for (ScoreDoc sd : page) {
+        pageHits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
+      }
+      FacetBits.Counts counts = facetBits.counts(matching, request.filters());
+      return new SearchResult(hits.size(), pageHits, counts.facets(), counts.totals(), concepts, corrected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -177,39 +173,6 @@ public final class PracticeSearcher {
     List<Query> byLanguage = new ArrayList<>();
     for (Language l : Language.values()) byLanguage.add(QueryFactory.text(analyzer, fields(l), text));
     return new DisjunctionMaxQuery(byLanguage, 0f);
-  }
-
-  private Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
-    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : library.dimensions()) {
-      Map<String, Integer> counts = new HashMap<>();
-      FacetResult fr = facets.getTopChildren(MAX_FACET_VALUES, dim);
-      if (fr != null) {
-        for (LabelAndValue lv : fr.labelValues) counts.put(lv.label, lv.value.intValue());
-      }
-      List<SearchResult.FacetCount> values = new ArrayList<>();
-      var dimension = library.vocabulary().dimension(dim);
-      if (dimension.isPresent()) { // every concept, in vocabulary order, zero counts included
-        for (Concept c : dimension.get().concepts()) values.add(new SearchResult.FacetCount(c.id(), counts.getOrDefault(c.id(), 0)));
-      } else {
-        for (String v : library.values(dim)) values.add(new SearchResult.FacetCount(v, counts.getOrDefault(v, 0)));
-        if (library.registry().source(dim) != Dimensions.Source.YEAR) {
-          values.sort(Comparator.comparingInt(SearchResult.FacetCount::count).reversed());
-        }
-      }
-      out.put(dim, values);
-    }
-    return out;
-  }
-
-  /** Practices with any value of each dimension: a practice with two values counts once. */
-  private Map<String, Integer> dimensionTotals(Facets facets) throws IOException {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (String dim : library.dimensions()) {
-      FacetResult fr = facets.getTopChildren(1, dim);
-      out.put(dim, fr == null ? 0 : fr.value.intValue());
-    }
-    return out;
   }
 
   /**
