@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,18 @@ public final class GuidanceSearcher {
   private final GuidanceLibrary guidance;
   private final ConceptDetector detector;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
-  private final UnifiedHighlighter highlighter;
+  private final MemoryHighlighter highlighter;
+  /** Text field → its language. */
+  private final Map<String, Language> textFields = new HashMap<>();
 
   public GuidanceSearcher(GuidanceLibrary guidance, ConceptDetector detector) {
     this.guidance = guidance;
     this.detector = detector;
-    this.highlighter = UnifiedHighlighter.builder(guidance.searcher(), analyzer)
+    for (Language l : Language.values()) textFields.put(GuidanceLibrary.text(l), l);
+    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(guidance.searcher(), analyzer)
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // title words are in the text too
-        .withMaxNoHighlightPassages(0)
-        .build();
+        .withMaxNoHighlightPassages(0), (doc, field) -> guidance.indexedText(doc, textFields.get(field)));
   }
 
   /**
@@ -102,7 +105,7 @@ public final class GuidanceSearcher {
         String passage = passages.get(GuidanceLibrary.text(guidance.served(g, language)))[i];
         hits.add(new Hit(g, top.scoreDocs[i].score, Optional.ofNullable(passage)));
       }
-      return new Result(guidance.searcher().count(q.build()), hits);
+      return new Result((int) top.totalHits.value, hits); // exact: far fewer entries than Lucene's threshold for counting
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -46,7 +45,9 @@ public final class PracticeSearcher {
   private final PracticeLibrary library;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
-  private final RecordHighlighter highlighter;
+  private final MemoryHighlighter highlighter;
+  /** Section field → its section and language. */
+  private final Map<String, Map.Entry<Section, Language>> sectionFields = new HashMap<>();
   private final Lexicon lexicon;
   private final FacetBits facetBits;
 
@@ -55,58 +56,25 @@ public final class PracticeSearcher {
     this.lexicon = new Lexicon(library);
     this.detector = detector;
     this.facetBits = new FacetBits(library);
-    this.highlighter = new RecordHighlighter(UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
+    for (Language l : Language.values()) {
+      for (Section s : Section.values()) sectionFields.put(Fields.section(s, l), Map.entry(s, l));
+    }
+    // the sections from the records in memory: the same text as IndexBuilder indexes
+    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
         .withMaxNoHighlightPassages(0)
         // the query's terms, read from each section's postings: matching the whole query again per section
         // and document (weight matches) took two thirds of a search; the passage chosen differs in 2 % of snippets
-        .withWeightMatches(false), library);
+        .withWeightMatches(false), this::sectionText);
   }
 
-  /**
-   * The highlighter, reading the sections from the library's records in memory instead of the index's
-   * stored fields: Lucene decompresses those a block at a time, the stored record and sentence vectors
-   * with them, which was half the time of a search. The text is the same (IndexBuilder stores it from
-   * the same records).
-   */
-  private static final class RecordHighlighter extends UnifiedHighlighter {
-    private final PracticeLibrary library;
-    private final Map<String, Map.Entry<Section, Language>> sections = new HashMap<>();
-
-    RecordHighlighter(UnifiedHighlighter.Builder builder, PracticeLibrary library) {
-      super(builder);
-      this.library = library;
-      for (Language l : Language.values()) {
-        for (Section s : Section.values()) sections.put(Fields.section(s, l), Map.entry(s, l));
-      }
-    }
-
-    /** As Lucene's: the values of {@code fields} for the next documents, until they hold more than the threshold's characters. */
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> out = new ArrayList<>();
-      int chars = 0;
-      do {
-        int doc = docs.nextDoc();
-        if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
-        PracticeRecord record = library.recordOfDoc(doc);
-        CharSequence[] values = new CharSequence[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-          values[i] = text(record, fields[i]);
-          chars += values[i].length();
-        }
-        out.add(values);
-      } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
-      return out;
-    }
-
-    /** @return the section's text in that language, as IndexBuilder indexes it; "" where the practice has none */
-    private String text(PracticeRecord record, String field) {
-      Map.Entry<Section, Language> f = sections.get(field);
-      if (f == null) throw new IllegalArgumentException("not a section field: " + field);
-      return record.served(f.getValue()) == f.getValue() ? record.practice(f.getValue()).text(f.getKey()).orElse("") : "";
-    }
+  /** @return the section's text in that language, as IndexBuilder indexes it; "" where the practice has none */
+  private String sectionText(int doc, String field) {
+    Map.Entry<Section, Language> f = sectionFields.get(field);
+    if (f == null) throw new IllegalArgumentException("not a section field: " + field);
+    PracticeRecord record = library.recordOfDoc(doc);
+    return record.served(f.getValue()) == f.getValue() ? record.practice(f.getValue()).text(f.getKey()).orElse("") : "";
   }
 
   /**
