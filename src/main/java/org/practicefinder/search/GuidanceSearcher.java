@@ -56,7 +56,12 @@ public final class GuidanceSearcher {
     this.guidance = guidance;
     this.detector = detector;
     for (Language l : Language.values()) textFields.put(GuidanceLibrary.text(l), l);
-    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(guidance.searcher(), analyzer)
+    // the highlighter analyses the entries' text as queries are (synonyms): once, not on every search
+    Map<String, List<String>> texts = new HashMap<>();
+    for (int doc = 0; doc < guidance.entries().size(); doc++) {
+      for (Language l : Language.values()) texts.computeIfAbsent(GuidanceLibrary.text(l), f -> new ArrayList<>()).add(guidance.indexedText(doc, l));
+    }
+    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(guidance.searcher(), new ReplayingAnalyzer(analyzer, texts))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // title words are in the text too
         .withMaxNoHighlightPassages(0), (doc, field) -> guidance.indexedText(doc, textFields.get(field)));
