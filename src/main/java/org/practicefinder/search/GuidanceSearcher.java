@@ -64,7 +64,7 @@ public final class GuidanceSearcher {
     this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(guidance.searcher(), new ReplayingAnalyzer(analyzer, texts))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // title words are in the text too
-        .withMaxNoHighlightPassages(0), (doc, field) -> guidance.indexedText(doc, textFields.get(field)));
+        .withMaxNoHighlightPassages(0), (doc, field) -> guidance.indexedText(doc, textFields.get(field)), null);
   }
 
   /**

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * A highlighter that takes the text of the fields from memory instead of the index's stored fields:
  * Lucene decompresses those a block at a time, with everything else stored beside them (records,
- * sentence vectors), which was half the time of a search. The text must be what was indexed.
+ * sentence vectors), which was half the time of a search. The text must be what was indexed. Where
+ * given {@link TermOffsets}, the words' offsets come from them rather than from the postings.
  */
 final class MemoryHighlighter extends UnifiedHighlighter {
   /** The text of one field of one document, as indexed; "" where the document has none. */
@@ -18,10 +21,19 @@ final class MemoryHighlighter extends UnifiedHighlighter {
   }
 
   private final Texts texts;
+  private final TermOffsets offsets;
 
-  MemoryHighlighter(UnifiedHighlighter.Builder builder, Texts texts) {
+  /** @param offsets the fields' term offsets read once from the postings, or null to read the postings per search */
+  MemoryHighlighter(UnifiedHighlighter.Builder builder, Texts texts, TermOffsets offsets) {
     super(builder);
     this.texts = texts;
+    this.offsets = offsets;
+  }
+
+  @Override
+  protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
+    FieldOffsetStrategy fromMemory = source == OffsetSource.POSTINGS && offsets != null ? offsets.strategy(components) : null;
+    return fromMemory != null ? fromMemory : super.getOffsetStrategy(source, components);
   }
 
   /** As Lucene's: the values of {@code fields} for the next documents, until they hold more than the threshold's characters. */

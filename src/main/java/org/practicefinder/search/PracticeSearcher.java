@@ -66,7 +66,15 @@ public final class PracticeSearcher {
         .withMaxNoHighlightPassages(0)
         // the query's terms, read from each section's postings: matching the whole query again per section
         // and document (weight matches) took two thirds of a search; the passage chosen differs in 2 % of snippets
-        .withWeightMatches(false), this::sectionText);
+        .withWeightMatches(false), this::sectionText, sectionOffsets(library));
+  }
+
+  private TermOffsets sectionOffsets(PracticeLibrary library) {
+    try {
+      return new TermOffsets(library.searcher().getIndexReader(), sectionFields.keySet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** @return the section's text in that language, as IndexBuilder indexes it; "" where the practice has none */
