@@ -10,6 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,7 +52,8 @@ public final class PracticeSearcher {
   private final PracticeLibrary library;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
-  private final MemoryHighlighter highlighter;
+  private final UnifiedHighlighter.Builder highlighting;
+  private final TermOffsets sectionOffsets;
   /** Section field → its section and language. */
   private final Map<String, Map.Entry<Section, Language>> sectionFields = new HashMap<>();
   private final Lexicon lexicon;
@@ -60,13 +68,14 @@ public final class PracticeSearcher {
       for (Section s : Section.values()) sectionFields.put(Fields.section(s, l), Map.entry(s, l));
     }
     // the sections from the records in memory: the same text as IndexBuilder indexes
-    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
+    this.sectionOffsets = sectionOffsets(library);
+    this.highlighting = UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
         .withMaxNoHighlightPassages(0)
         // the query's terms, read from each section's postings: matching the whole query again per section
         // and document (weight matches) took two thirds of a search; the passage chosen differs in 2 % of snippets
-        .withWeightMatches(false), this::sectionText, sectionOffsets(library));
+        .withWeightMatches(false);
   }
 
   private TermOffsets sectionOffsets(PracticeLibrary library) {
@@ -164,6 +173,12 @@ public final class PracticeSearcher {
     int[] maxPassages = new int[fields.size()];
     Arrays.fill(maxPassages, 1);
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    // a section in a language other than the one its practice is served in, or with none of the query's words,
+    // is given as "" (no snippet either way): Lucene would split it into sentences before finding that
+    Set<BytesRef> terms = plainTerms(query);
+    MemoryHighlighter highlighter = new MemoryHighlighter(highlighting, (doc, field) ->
+        sectionFields.get(field).getValue() == library.recordOfDoc(doc).served(language)
+            && (terms == null || sectionOffsets.hasAny(doc, field, terms)) ? sectionText(doc, field) : "", sectionOffsets);
     Map<String, String[]> byField = highlighter.highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
     Map<Integer, List<SearchResult.Snippet>> out = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
@@ -178,4 +193,21 @@ public final class PracticeSearcher {
     return out;
   }
 
+  /** @return the words of a query, whatever their field; null when it has words matching a pattern (prefix, fuzzy) */
+  private static Set<BytesRef> plainTerms(Query query) {
+    Set<BytesRef> terms = new HashSet<>();
+    boolean[] patterns = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... ts) {
+        for (Term t : ts) terms.add(t.bytes());
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        patterns[0] = true;
+      }
+    });
+    return patterns[0] ? null : terms;
+  }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -56,6 +57,16 @@ final class TermOffsets {
         }
       }
     }
+  }
+
+  /** @return true if the field of the document (a global id) has any of the terms */
+  boolean hasAny(int doc, String field, Set<BytesRef> terms) {
+    Map<BytesRef, int[]> have = byDoc.get(doc).get(field);
+    if (have == null) return false;
+    for (BytesRef t : terms) {
+      if (have.containsKey(t)) return true;
+    }
+    return false;
   }
 
   /**
