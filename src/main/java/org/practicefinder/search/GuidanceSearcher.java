@@ -48,7 +48,7 @@ public final class GuidanceSearcher {
   private final GuidanceLibrary guidance;
   private final ConceptDetector detector;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
-  private final MemoryHighlighter highlighter;
+  private final UnifiedHighlighter.Builder highlighting;
   /** Text field → its language. */
   private final Map<String, Language> textFields = new HashMap<>();
 
@@ -61,10 +61,10 @@ public final class GuidanceSearcher {
     for (int doc = 0; doc < guidance.entries().size(); doc++) {
       for (Language l : Language.values()) texts.computeIfAbsent(GuidanceLibrary.text(l), f -> new ArrayList<>()).add(guidance.indexedText(doc, l));
     }
-    this.highlighter = new MemoryHighlighter(UnifiedHighlighter.builder(guidance.searcher(), new ReplayingAnalyzer(analyzer, texts))
+    this.highlighting = UnifiedHighlighter.builder(guidance.searcher(), new ReplayingAnalyzer(analyzer, texts))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // title words are in the text too
-        .withMaxNoHighlightPassages(0), (doc, field) -> guidance.indexedText(doc, textFields.get(field)), null);
+        .withMaxNoHighlightPassages(0);
   }
 
   /**
@@ -103,6 +103,11 @@ public final class GuidanceSearcher {
           : new String[] {GuidanceLibrary.text(language), GuidanceLibrary.text(Language.EN)};
       int[] one = new int[fields.length];
       Arrays.fill(one, 1);
+      // the text in a language other than the one the entry is served in is given as "" (its passage is not used)
+      MemoryHighlighter highlighter = new MemoryHighlighter(highlighting, (doc, field) -> {
+        Language l = textFields.get(field);
+        return l == guidance.served(guidance.entryOfDoc(doc), language) ? guidance.indexedText(doc, l) : "";
+      }, null);
       Map<String, String[]> passages = highlighter.highlightFields(fields, text, top, one);
       List<Hit> hits = new ArrayList<>();
       for (int i = 0; i < top.scoreDocs.length; i++) {
