@@ -43,8 +43,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Command line: {@code serve} (the default), {@code index}, {@code validate}, {@code search}, {@code recommend}, {@code export}, {@code eval}. */
-@Command(name = "practice-finder", mixinStandardHelpOptions = true,
+/**
+ * Command line: {@code serve} (the default), {@code index}, {@code validate}, {@code search}, {@code recommend},
+ * {@code export}, {@code eval}, {@code bench}, {@code vocabulary-audit}; {@code --help} on each. A failure is
+ * one {@code error:} line and exit code 1.
+ */
+@Command(name = "practice-finder", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
     subcommands = {Main.Serve.class, Main.Index.class, Main.Validate.class, Main.Search.class, Main.Recommend.class,
         Main.Export.class, Main.Eval.class, Main.Bench.class, Main.AuditVocabulary.class})
@@ -63,7 +67,12 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return new Serve().call(); // no command: serve with the defaults
+    return serveWithDefaults().call();
+  }
+
+  /** No command: {@code serve} with its options' defaults, applied by parsing (a bare {@code new Serve()} has none). */
+  static Serve serveWithDefaults() {
+    return CommandLine.populateCommand(new Serve());
   }
 
   /** Where the manual and the index live, and the embedding model. */
@@ -134,8 +143,12 @@ public final class Main implements Callable<Integer> {
         description = "seconds a stop (SIGTERM) waits for requests in flight (default: ${DEFAULT-VALUE})")
     int stopSeconds;
 
-    @Override
-    public Integer call() throws Exception {
+    /**
+     * @return the options, else the environment ({@code PORT}, {@code CORS_ORIGINS}, {@code FRAME_ANCESTORS},
+     *     {@code EXIT_URL}), else the defaults
+     * @throws IllegalArgumentException if {@code PORT} is not a number, or a setting or timeout is invalid
+     */
+    ServerConfig config() {
       int p;
       try {
         p = port != null ? port : Integer.parseInt(System.getenv().getOrDefault("PORT", "4567").trim());
@@ -145,9 +158,14 @@ public final class Main implements Callable<Integer> {
       SiteSettings settings = SiteSettings.parse(corsOrigins != null ? corsOrigins : System.getenv("CORS_ORIGINS"),
           frameAncestors != null ? frameAncestors : System.getenv("FRAME_ANCESTORS"),
           exitUrl != null ? exitUrl : System.getenv("EXIT_URL"));
-      ServerConfig config = ServerConfig.defaults(p)
+      return ServerConfig.defaults(p)
           .withTimeouts(Duration.ofSeconds(idleSeconds), Duration.ofSeconds(bodySeconds), Duration.ofSeconds(stopSeconds))
           .withSite(settings);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+      ServerConfig config = config();
       PracticeLibrary library = paths.open();
       Generations generations = Generations.reloading(LibraryGeneration.owning(library, paths.embedder()), paths.seeds, paths.index,
           paths.embedder());

@@ -50,9 +50,9 @@ import org.slf4j.LoggerFactory;
  * Builds the Lucene index from a seeds folder (the manual's text and practices added as JSON files,
  * see {@link Seeds}) and the practices' translations ({@link Translations}): one document per
  * practice, per language a field per section, a catch-all text field and a spelling field, the
- * stored record, SortedSetDocValues facets, and sentence embeddings of the English practice and of
- * each section; and beside it, in {@code guidance/}, the manual's guidance entries
- * ({@link GuidanceLibrary}). The index remembers a fingerprint of what it was built from (seed and
+ * stored record, SortedSetDocValues facets, and sentence embeddings of the English practice, of
+ * each section (vector fields) and of each sentence (stored); and beside it, in {@code guidance/},
+ * the manual's guidance entries ({@link GuidanceLibrary}). The index remembers a fingerprint of what it was built from (seed and
  * translation files, vocabulary, overrides, gazetteer, acronyms, server texts, embedding model,
  * schema version), so a changed input rebuilds it, and which translations it refused.
  */

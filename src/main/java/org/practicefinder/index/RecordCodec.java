@@ -19,7 +19,7 @@ import org.practicefinder.taxonomy.Language;
 import org.practicefinder.taxonomy.Tagging;
 
 /** Stores a {@link PracticeRecord} in the index as JSON and reads it back, field for field. */
-final class RecordCodec {
+public final class RecordCodec {
   private RecordCodec() {}
 
   static String encode(PracticeRecord record) {
@@ -116,7 +116,8 @@ final class RecordCodec {
     return out;
   }
 
-  static JsonObject citation(Citation c) {
+  /** @return a citation as the index, the API and the open data write it: {title, publisher?, year?, section?, url?} */
+  public static JsonObject citation(Citation c) {
     JsonObject o = new JsonObject();
     o.addProperty("title", c.title());
     c.publisher().ifPresent(v -> o.addProperty("publisher", v));

@@ -6,7 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import org.practicefinder.index.PracticeRecord;
-import org.practicefinder.model.Citation;
+import org.practicefinder.index.RecordCodec;
 import org.practicefinder.model.Practice;
 
 /**
@@ -67,18 +67,7 @@ public final class PracticeJson {
     });
     o.add("sections", sections);
     if (!p.notes().isEmpty()) o.add("notes", strings(p.notes()));
-    p.source().ifPresent(c -> o.add("source", citation(c)));
-  }
-
-  /** @return {title, publisher?, year?, section?, url?} */
-  public static JsonObject citation(Citation c) {
-    JsonObject o = new JsonObject();
-    o.addProperty("title", c.title());
-    c.publisher().ifPresent(v -> o.addProperty("publisher", v));
-    c.year().ifPresent(v -> o.addProperty("year", v));
-    c.section().ifPresent(v -> o.addProperty("section", v));
-    c.url().ifPresent(v -> o.addProperty("url", v));
-    return o;
+    p.source().ifPresent(c -> o.add("source", RecordCodec.citation(c)));
   }
 
   private static JsonArray strings(List<String> values) {

@@ -13,7 +13,7 @@ import java.util.Map;
  * fitted on the other originals. Only the weights are refitted: design choices made on the same
  * challenges (vocabulary, slop, stop words, the signals themselves) stay as they are. One weight
  * is fitted per signal family (words, meaning, topics, resemblance), shared by the family's
- * signals: four weights where eleven would fit two dozen challenges too closely.
+ * signals: four weights where twelve would fit two dozen challenges too closely.
  */
 public final class FusionFitter {
   /** Candidate values of each weight. */

@@ -44,8 +44,10 @@ import org.practicefinder.taxonomy.Language;
 final class ApiHandlers {
   /** Gson's default HTML escaping writes {@code <}, {@code >} and {@code &} as escapes: no response carries raw markup. */
   static final Gson GSON = new Gson();
-  /** Parameters of search and recommend besides the facet filters. */
-  private static final Set<String> LIST_PARAMS = Set.of("q", "page", "size", "lang", "exclude", "spell");
+  /** Parameters of search besides the facet filters. */
+  private static final Set<String> SEARCH_PARAMS = Set.of("q", "page", "size", "lang", "exclude", "spell");
+  /** Parameters of recommend besides the facet filters: no {@code page}, as recommendations are one list of {@code size}. */
+  private static final Set<String> RECOMMEND_PARAMS = Set.of("q", "size", "lang", "exclude", "spell");
   /** Guidance hits listed beside a search's practices; all of them are at {@code /api/guidance?q=}. */
   static final int GUIDANCE_IN_SEARCH = 3;
   /** The kinds of guidance entry, as {@code kind=} takes them. */
@@ -116,7 +118,7 @@ final class ApiHandlers {
   HttpResponse search(HttpRequest request) {
     QueryParams q = request.query();
     Language lang = language(q.single("lang").orElse(null));
-    SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q), q.number("page", 1, 1, 10_000),
+    SearchRequest sr = new SearchRequest(q.single("q").orElse(""), filters(q, SEARCH_PARAMS), q.number("page", 1, 1, 10_000),
         q.number("size", SearchRequest.DEFAULT_SIZE, 1, SearchRequest.MAX_SIZE), Set.copyOf(q.all("exclude")), lang,
         spelling(q.single("spell").orElse(null)));
     // kept as bytes, UTF-8 already: encoding 27 KB of JSON again took most of the time of a repeated search
@@ -237,7 +239,7 @@ final class ApiHandlers {
     QueryParams q = request.query();
     String challenge = q.single("q").orElse("");
     if (challenge.isBlank()) throw new IllegalArgumentException("q (the challenge) is required");
-    return recommend(new Recommender.Request(challenge, filters(q), q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE),
+    return recommend(new Recommender.Request(challenge, filters(q, RECOMMEND_PARAMS), q.number("size", Recommender.DEFAULT_SIZE, 1, Recommender.MAX_SIZE),
         Set.copyOf(q.all("exclude")), language(q.single("lang").orElse(null)), spelling(q.single("spell").orElse(null))));
   }
 
@@ -309,10 +311,11 @@ final class ApiHandlers {
   /**
    * Filters from repeated query parameters named after facet dimensions; empty values are ignored.
    *
-   * @throws IllegalArgumentException for a parameter that is neither a filter nor a search or recommend parameter
+   * @param params the route's parameters besides the filters
+   * @throws IllegalArgumentException for a parameter that is neither a filter nor one of {@code params}
    */
-  private Map<String, List<String>> filters(QueryParams q) {
-    Set<String> known = new LinkedHashSet<>(LIST_PARAMS);
+  private Map<String, List<String>> filters(QueryParams q, Set<String> params) {
+    Set<String> known = new LinkedHashSet<>(params);
     known.addAll(library.dimensions());
     q.allowOnly(known);
     Map<String, List<String>> filters = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
+import org.practicefinder.index.RecordCodec;
 import org.practicefinder.model.Guidance;
 import org.practicefinder.model.Practice;
 import org.practicefinder.opendata.PracticeJson;
@@ -105,7 +106,7 @@ public final class JsonViews {
       o.add("practices", practiceLinks(gap.practices(), lang));
     });
     o.add("notes", strings(g.notes()));
-    o.add("source", PracticeJson.citation(g.source()));
+    o.add("source", RecordCodec.citation(g.source()));
     return o;
   }
 

@@ -184,6 +184,8 @@ class ApiServerTest {
   void unknownParametersAre400() throws Exception {
     assertTrue(error(get("/api/search?populaton=female"), 400).startsWith("unknown parameter"));
     json(get("/api/recommend?q=police&Country=Russia"), 400);
+    assertTrue(error(get("/api/recommend?q=police&page=2"), 400).startsWith("unknown parameter"), "recommend has no pages");
+    json(get("/api/search?q=police&page=2"), 200);
     for (String path : List.of("/api/practices?country=Mars", "/api/practices/UA-1?foo=1", "/api/practices/UA-1/similar?page=2",
         "/api/facets?size=1", "/api/health?x=1")) {
       assertTrue(json(get(path), 400).has("error"), path);
