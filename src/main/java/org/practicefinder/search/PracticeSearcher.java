@@ -154,7 +154,7 @@ public final class PracticeSearcher {
   }
 
   /** @return the best of the query's BM25 scores over each language's fields, with that language's analysis */
-  private Query words(String text) {
+  Query words(String text) {
     List<Query> byLanguage = new ArrayList<>();
     for (Language l : Language.values()) byLanguage.add(QueryFactory.text(analyzer, fields(l), text));
     return new DisjunctionMaxQuery(byLanguage, 0f);
