@@ -6,28 +6,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -67,8 +67,7 @@ public final class PracticeSearcher {
     for (Language l : Language.values()) {
       for (Section s : Section.values()) sectionFields.put(Fields.section(s, l), Map.entry(s, l));
     }
-    // the sections from the records in memory: the same text as IndexBuilder indexes
-    this.sectionOffsets = sectionOffsets(library);
+    this.sectionOffsets = new TermOffsets(library.searcher().getIndexReader(), sectionFields.keySet());
     this.highlighting = UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
@@ -78,15 +77,10 @@ public final class PracticeSearcher {
         .withWeightMatches(false);
   }
 
-  private TermOffsets sectionOffsets(PracticeLibrary library) {
-    try {
-      return new TermOffsets(library.searcher().getIndexReader(), sectionFields.keySet());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** @return the section's text in that language, as IndexBuilder indexes it; "" where the practice has none */
+  /**
+   * @return the section's text in that language from the record in memory, as IndexBuilder indexes it;
+   *     "" where the practice has none
+   */
   private String sectionText(int doc, String field) {
     Map.Entry<Section, Language> f = sectionFields.get(field);
     if (f == null) throw new IllegalArgumentException("not a section field: " + field);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
@@ -14,10 +16,11 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
 /**
- * An analyzer that replays the tokens of texts analysed once beforehand (term, position increment,
- * offsets, as {@code delegate} made them) instead of analysing them again; any other text is analysed
- * by the delegate. For a highlighter that re-analyses the same stored texts on every search: stemming
- * and synonyms took nearly half of a guidance search. Thread-safe.
+ * An analyzer that replays the tokens of known texts (term, position increment, offsets, as
+ * {@code delegate} made them) instead of analysing them again: each is analysed once, the first time
+ * it is asked for; any other text is analysed by the delegate every time. For a highlighter that
+ * re-analyses the same stored texts on every search: stemming and synonyms took nearly half of a
+ * guidance search. Thread-safe.
  */
 final class ReplayingAnalyzer extends Analyzer {
   private record Token(String term, int positionIncrement, int start, int end) {}
@@ -25,18 +28,21 @@ final class ReplayingAnalyzer extends Analyzer {
   private record Tokens(List<Token> tokens, int finalOffset) {}
 
   private final Analyzer delegate;
-  /** Field → text → its tokens. */
-  private final Map<String, Map<String, Tokens>> analysed = new HashMap<>();
+  /** Field → its known texts. */
+  private final Map<String, Set<String>> known = new HashMap<>();
+  /** Field → known text → its tokens, once asked for. */
+  private final Map<String, Map<String, Tokens>> analysed = new ConcurrentHashMap<>();
 
-  /** @param texts field → the texts to analyse now */
+  /** @param texts field → the texts to remember the tokens of */
   ReplayingAnalyzer(Analyzer delegate, Map<String, List<String>> texts) {
     super(PER_FIELD_REUSE_STRATEGY);
     this.delegate = delegate;
-    texts.forEach((field, list) -> {
-      Map<String, Tokens> byText = new HashMap<>();
-      for (String text : list) byText.put(text, analyse(field, text));
-      analysed.put(field, byText);
-    });
+    texts.forEach((field, list) -> known.put(field, Set.copyOf(list)));
+  }
+
+  private Tokens tokens(String field, String text) {
+    if (!known.getOrDefault(field, Set.of()).contains(text)) return analyse(field, text);
+    return analysed.computeIfAbsent(field, f -> new ConcurrentHashMap<>()).computeIfAbsent(text, t -> analyse(field, t));
   }
 
   private Tokens analyse(String field, String text) {
@@ -80,9 +86,7 @@ final class ReplayingAnalyzer extends Analyzer {
       StringBuilder text = new StringBuilder();
       char[] buffer = new char[4096];
       for (int n = input.read(buffer); n != -1; n = input.read(buffer)) text.append(buffer, 0, n);
-      String s = text.toString();
-      tokens = analysed.getOrDefault(field, Map.of()).get(s);
-      if (tokens == null) tokens = analyse(field, s);
+      tokens = tokens(field, text.toString());
       next = 0;
     }
 

@@ -1,6 +1,7 @@
 package org.practicefinder.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -23,46 +25,65 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The offsets of every term of some fields in every document, read from the index's postings once
- * per library: the highlighter looks each of the query's terms up per field and document, which in
- * Lucene's term dictionary (a seek and a postings enum each) was most of the time of a search's
- * snippets. Gives the highlighter the same offsets, terms and frequencies as the postings. Immutable.
+ * per library and field (on the first search that needs the field, not at start-up): the highlighter
+ * looks each of the query's terms up per field and document, which in Lucene's term dictionary (a
+ * seek and a postings enum each) was most of the time of a search's snippets. Gives the highlighter
+ * the same offsets, terms and frequencies as the postings. Thread-safe.
  */
 final class TermOffsets {
-  /** Global document id → field → term → its start and end offsets, in position order. */
-  private final List<Map<String, Map<BytesRef, int[]>>> byDoc = new ArrayList<>();
+  private final IndexReader reader;
+  private final Set<String> fields;
+  /** Field → global document id → term → its start and end offsets, in position order. */
+  private final Map<String, List<Map<BytesRef, int[]>>> byField = new ConcurrentHashMap<>();
   private final Map<LeafReader, Integer> docBases = new IdentityHashMap<>();
 
-  /** @throws IOException if the postings cannot be read; @throws NullPointerException if a field has no offsets */
-  TermOffsets(IndexReader reader, Collection<String> fields) throws IOException {
+  /** @param fields the fields to keep, indexed with offsets */
+  TermOffsets(IndexReader reader, Collection<String> fields) {
+    this.reader = reader;
+    this.fields = Set.copyOf(fields);
+    for (LeafReaderContext leaf : reader.leaves()) docBases.put(leaf.reader(), leaf.docBase);
+  }
+
+  /** @return document → term → offsets of one of {@link #fields} */
+  private List<Map<BytesRef, int[]>> field(String field) {
+    return byField.computeIfAbsent(field, f -> {
+      try {
+        return read(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  private List<Map<BytesRef, int[]>> read(String field) throws IOException {
+    List<Map<BytesRef, int[]>> byDoc = new ArrayList<>();
     for (int doc = 0; doc < reader.maxDoc(); doc++) byDoc.add(new HashMap<>());
     for (LeafReaderContext leaf : reader.leaves()) {
-      docBases.put(leaf.reader(), leaf.docBase);
-      for (String field : fields) {
-        Terms terms = leaf.reader().terms(field);
-        if (terms == null) continue;
-        TermsEnum te = terms.iterator();
-        PostingsEnum postings = null;
-        for (BytesRef t = te.next(); t != null; t = te.next()) {
-          BytesRef term = BytesRef.deepCopyOf(t);
-          postings = te.postings(postings, PostingsEnum.OFFSETS);
-          for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-            int[] offsets = new int[2 * postings.freq()];
-            for (int i = 0; i < offsets.length; i += 2) {
-              postings.nextPosition();
-              offsets[i] = postings.startOffset();
-              offsets[i + 1] = postings.endOffset();
-            }
-            byDoc.get(leaf.docBase + d).computeIfAbsent(field, f -> new HashMap<>()).put(term, offsets);
+      Terms terms = leaf.reader().terms(field);
+      if (terms == null) continue;
+      TermsEnum te = terms.iterator();
+      PostingsEnum postings = null;
+      for (BytesRef t = te.next(); t != null; t = te.next()) {
+        BytesRef term = BytesRef.deepCopyOf(t);
+        postings = te.postings(postings, PostingsEnum.OFFSETS);
+        for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+          int[] offsets = new int[2 * postings.freq()];
+          for (int i = 0; i < offsets.length; i += 2) {
+            postings.nextPosition();
+            offsets[i] = postings.startOffset();
+            offsets[i + 1] = postings.endOffset();
           }
+          byDoc.get(leaf.docBase + d).put(term, offsets);
         }
       }
     }
+    return byDoc;
   }
 
-  /** @return true if the field of the document (a global id) has any of the terms */
+  /** @return true if the field of the document (a global id) has any of the terms; true for a field not kept */
   boolean hasAny(int doc, String field, Set<BytesRef> terms) {
-    Map<BytesRef, int[]> have = byDoc.get(doc).get(field);
-    if (have == null) return false;
+    if (!fields.contains(field)) return true;
+    Map<BytesRef, int[]> have = field(field).get(doc);
     for (BytesRef t : terms) {
       if (have.containsKey(t)) return true;
     }
@@ -74,7 +95,8 @@ final class TermOffsets {
    *     more than each term's offsets (a phrase's positions, a wildcard's terms, weight matches)
    */
   FieldOffsetStrategy strategy(UHComponents components) {
-    if (components.getPhraseHelper().hasPositionSensitivity() || components.getAutomata().length > 0
+    if (!fields.contains(components.getField()) || components.getPhraseHelper().hasPositionSensitivity()
+        || components.getAutomata().length > 0
         || components.getHighlightFlags().contains(UnifiedHighlighter.HighlightFlag.WEIGHT_MATCHES)) {
       return null;
     }
@@ -88,8 +110,7 @@ final class TermOffsets {
       public OffsetsEnum getOffsetsEnum(LeafReader reader, int docId, String content) throws IOException {
         Integer base = docBases.get(reader);
         if (base == null) return createOffsetsEnumFromReader(reader, docId); // not a reader of this library: the postings
-        Map<BytesRef, int[]> terms = byDoc.get(base + docId).get(getField());
-        if (terms == null) return OffsetsEnum.EMPTY;
+        Map<BytesRef, int[]> terms = field(getField()).get(base + docId);
         List<OffsetsEnum> found = new ArrayList<>();
         for (BytesRef term : components.getTerms()) {
           int[] offsets = terms.get(term);
