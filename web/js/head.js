@@ -8,9 +8,13 @@
   var target = meta && /^https?:\/\//.test(meta.content) ? meta.content : 'https://www.google.com/';
   var gone = false;
 
-  root.classList.add('pf-wait');
-  // Should the modules never run (an old browser, a failed download), show the page anyway.
-  setTimeout(function () { root.classList.remove('pf-wait'); }, 4000);
+  // A page whose texts are in its HTML (the partners' page) says so and is shown at once.
+  var script = document.currentScript;
+  if (!(script && script.hasAttribute('data-no-wait'))) {
+    root.classList.add('pf-wait');
+    // Should the modules never run (an old browser, a failed download), show the page anyway.
+    setTimeout(function () { root.classList.remove('pf-wait'); }, 4000);
+  }
 
   /* Blank the page at once, then take its place in history: Back does not return to it.
    * No request, timer or text is waited for. */

@@ -43,6 +43,20 @@ export class Texts {
     return fill(typeof text === 'string' ? text : key, vars);
   }
 
+  /**
+   * The text of {@code key} as a list of strings and nodes: placeholders whose value is a DOM node (an
+   * element with its own {@code lang}, say) are put in as that node, the others filled as by {@link t}.
+   */
+  parts(key, vars) {
+    const text = this.table[key];
+    return (typeof text === 'string' ? text : key).split(/(\{\w+\})/).filter(Boolean).map((piece) => {
+      const name = /^\{(\w+)\}$/.exec(piece);
+      if (!name || !vars || !(name[1] in vars)) return piece;
+      const value = vars[name[1]];
+      return value instanceof Node ? value : String(value);
+    });
+  }
+
   /** A count in the language's plural form (Russian and Ukrainian need one/few/many). */
   plural(key, n) {
     const forms = this.table[key] || {};

@@ -81,7 +81,7 @@ export function resultCard(hit, o) {
       card.append(h('blockquote', { class: 'evidence' },
         h('p', { class: 'section-label' }, tx.t('evidenceFrom', { section: sectionName(tx, hit.evidence.section) }),
           readersWords(tx, hit.evidence)),
-        h('p', {}, markedSpan(hit.evidence.html, 'snippet', lang))));
+        h('p', {}, markedSpan(withoutListDash(hit.evidence.html), 'snippet', lang))));
     }
     return card;
   }
@@ -93,7 +93,7 @@ export function resultCard(hit, o) {
     card.append(h('dl', { class: 'snippets' }, snippets.map((s) =>
       h('div', { class: 'snippet-row' },
         h('dt', { class: 'section-label', text: sectionName(tx, s.section) }),
-        h('dd', {}, markedSpan(s.html, 'snippet', lang))))));
+        h('dd', {}, markedSpan(withoutListDash(s.html), 'snippet', lang))))));
   } else {
     // Found through a topic alone: the topic, and the practice's sentence that gave it the tag.
     const topic = asArray(hit.topics).find((t) => t && t.evidence);
@@ -104,6 +104,11 @@ export function resultCard(hit, o) {
     }
   }
   return card;
+}
+
+/** A passage without the list dash it had in the manual ("- Outreach workers …"): quoted alone, it reads as a stray mark. */
+export function withoutListDash(html) {
+  return String(html == null ? '' : html).replace(/^\s*[-–—•]\s+/, '');
 }
 
 /*

@@ -27,6 +27,33 @@ export function renderFilterControls(route) {
   clear.hidden = active === 0;
   clear.href = buildHash(Object.assign({}, route, { filters: {}, page: 1 }));
   updateFiltersToggle(active);
+  renderActiveFilters(route);
+}
+
+/**
+ * "Filtered by: Female sex workers; Street and outdoor · Change" above the results (shown on a phone only,
+ * where the ticked boxes are folded away above); called again once the values' labels are known.
+ */
+export function renderActiveFilters(route) {
+  const box = $('active-filters');
+  const chosen = Object.entries(route.filters).flatMap(([dim, ids]) => ids.map((id) => [dim, id]));
+  // Opened from a link, the values' labels come with the first answer: no ids meanwhile.
+  const known = chosen.every(([dim, id]) => (state.facetLabelMaps[dim] || {})[id]);
+  box.hidden = !chosen.length || !known;
+  if (box.hidden) return box.replaceChildren();
+  const names = chosen.map(([dim, id]) => valueLabel(dim, id));
+  box.replaceChildren(
+    h('span', { class: 'active-filters-label', text: state.tx.t('activeFilters') }), ' ',
+    h('span', { text: names.join('; ') }), ' ',
+    h('button', { type: 'button', class: 'link-button', 'aria-controls': 'filters-body', onclick: openFilters }, state.tx.t('changeFilters')));
+}
+
+function openFilters() {
+  state.filtersOpen = true;
+  updateFiltersToggle(activeFilterCount(state.route));
+  $('filters-toggle').scrollIntoView({ block: 'start' });
+  const first = document.querySelector('#facets input:checked') || document.querySelector('#facets input');
+  if (first) first.focus({ preventScroll: true });
 }
 
 /** Closes the filters (on a phone) and moves view and focus to the results. */

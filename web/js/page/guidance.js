@@ -3,7 +3,7 @@
  * note), the guidance that matches a search or a challenge above the practices, and a practice's key gaps. */
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, markedSpan, toCount } from '../dom.js';
-import { buildHash } from './routes.js';
+import { buildHash, navigate } from './routes.js';
 import { $, freshSignal, showAlert, showView, state } from './state.js';
 
 /** The kinds in the order the page lists them: what is missing and what works first. */
@@ -63,9 +63,22 @@ async function allGuidance(signal) {
   return state.guidanceCache.data;
 }
 
+/* Back to the results it was opened from (a phone user who followed a key gap from a challenge's
+ * results would otherwise land on the guidance's index, the results a menu away); else to the index. */
 function backLink(kind) {
+  if (state.guidanceFromList) {
+    return h('div', { class: 'practice-actions' },
+      h('button', { type: 'button', class: 'btn back', onclick: backToList }, '← ' + state.tx.t('backToResults')),
+      h('a', { class: 'btn', href: buildHash({ view: 'guidance', kind: kind || '' }) }, state.tx.t('backToGuidance')));
+  }
   return h('div', { class: 'practice-actions' },
     h('a', { class: 'btn back', href: buildHash({ view: 'guidance', kind: kind || '' }) }, '← ' + state.tx.t('backToGuidance')));
+}
+
+function backToList() {
+  // History keeps the person's place in the list; in memory (searches kept out of history) the list is rebuilt.
+  if (state.privateHistory) navigate(state.listHash);
+  else history.back();
 }
 
 function heading(text, lang) {
@@ -154,12 +167,21 @@ function renderEntry(view, g) {
     h('header', { class: 'practice-head' },
       h('p', { class: 'eyebrow', text: kindName(tx, g.kind, false) }),
       heading(g.title || g.id, lang),
-      g.section && g.section !== g.title ? h('p', { class: 'hint', lang, text: g.section }) : null,
+      // The manual's section, unless it only repeats the kind named above the title ("Key gap" / "Key gaps").
+      showsSection(g) ? h('p', { class: 'hint', lang, text: g.section }) : null,
       g.translation && g.translation.note ? h('p', { class: 'hint translation-note', text: g.translation.note }) : null),
     ...body,
     notes.length ? h('section', { class: 'notes' }, h('h3', { text: tx.t('notes') }),
       h('ol', { lang }, notes.map((n) => h('li', { text: String(n) })))) : null,
-    g.source ? h('p', { class: 'hint guidance-source', text: tx.t('guidanceSource', { source: sourceText(g.source) }) }) : null));
+    // The source is the English manual, cited in English whatever the page's language.
+    g.source ? h('p', { class: 'hint guidance-source' },
+      tx.parts('guidanceSource', { source: h('span', { lang: 'en', text: sourceText(g.source) }) })) : null));
+}
+
+function showsSection(g) {
+  const section = String(g.section || '').trim().toLowerCase();
+  return !!section && section !== String(g.title || '').trim().toLowerCase()
+    && section !== kindName(state.tx, g.kind, true).trim().toLowerCase();
 }
 
 function paragraphs(text, lang) {

@@ -3,7 +3,7 @@
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, toCount } from '../dom.js';
 import { resultCard, spellingLine } from '../results.js';
-import { findCheckbox, renderFacets, renderFilterControls } from './facets.js';
+import { findCheckbox, renderActiveFilters, renderFacets, renderFilterControls } from './facets.js';
 import { buildHash, filterParams, navigate } from './routes.js';
 import { guidanceBox } from './guidance.js';
 import { $, freshSignal, listRoute, showAlert, showView, state } from './state.js';
@@ -17,6 +17,7 @@ export async function showList(route, opts) {
   showView('finder');
   syncForms(route);
   renderFilterControls(route);
+  showWorking(false);
 
   const isChallenge = route.view === 'challenge';
   // The challenge's text is part of the key in memory only.
@@ -28,6 +29,7 @@ export async function showList(route, opts) {
   }
 
   setBusy(true);
+  showWorking(isChallenge && !!route.q.trim());
   try {
     const signal = freshSignal();
     const loaded = isChallenge ? await loadChallenge(route, signal) : await loadSearch(route, signal);
@@ -44,8 +46,19 @@ export async function showList(route, opts) {
       $('alert').append(' ', h('a', { href: buildHash(Object.assign({}, route, { filters: {}, page: 1 })), text: state.tx.t('clearFilters') }));
     }
   } finally {
-    if (state.route === route) setBusy(false);
+    if (state.route === route) {
+      setBusy(false);
+      showWorking(false);
+    }
   }
+}
+
+/* Under the challenge's button, while its answer is on the way: on a slow connection the results are
+ * off screen below, and without a word here the press looks lost. */
+function showWorking(on) {
+  const hint = $('challenge-hint');
+  hint.textContent = state.tx.t(on ? 'challengeWorking' : 'challengeHint');
+  hint.classList.toggle('is-working', on);
 }
 
 /* "Page 99 of 4" never shows: a page past the end becomes the last page, in place. */
@@ -163,6 +176,7 @@ function renderList(route, data, facetData) {
 
   renderPager(route, isChallenge ? null : data, total);
   renderFacets(facetData && facetData.facets, route, data.noText ? null : total);
+  renderActiveFilters(route); // the values' labels are known now
   $('facet-note').hidden = !isChallenge || !(facetData && facetData.facets);
   renderDownloads(route, hits, total);
   applyPendingFocus();

@@ -45,6 +45,7 @@ function onRoute(options) {
     state.lastPracticeId = route.id;
     showPractice(route.id);
   } else if (!isList) {
+    if (!opts.force) state.guidanceFromList = fromList; // its back button returns to those results
     showGuidance(route);
   } else {
     state.listHash = buildHash(route);

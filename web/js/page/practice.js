@@ -111,11 +111,12 @@ function renderPractice() {
       heading,
       translationNote(p),
       renderFacts(p, text)),
-    renderTags(p.facets, text.evidence, lang),
-    keyGapsSection(p.keyGaps),
+    // The practice's own text first: on a phone its tags fill screens, and they are the index, not the story.
     ...SECTIONS.filter((name) => hasContent(text.sections && text.sections[name]))
       .map((name) => renderSection(name, text.sections[name], lang)),
     renderNotes(text.notes, lang),
+    keyGapsSection(p.keyGaps),
+    renderTags(p.facets, text.evidence, lang),
     similar,
     printInfo(cited)
   ];
@@ -184,7 +185,7 @@ function renderTags(facets, evidence, lang) {
   if (!dims.length) return null;
   let counter = 0;
   return h('section', { class: 'tags', 'aria-labelledby': 'tags-heading' },
-    h('h3', { id: 'tags-heading', class: 'visually-hidden', text: tx.t('tags') }),
+    h('h3', { id: 'tags-heading', text: tx.t('tags') }),
     h('p', { class: 'hint tags-hint', text: tx.t('tagsHint') }),
     h('dl', { class: 'tag-groups' }, dims.map((dim) => {
       const notes = [];

@@ -17,6 +17,7 @@ export const state = {
   routedHref: null,       // the place last routed, to route each navigation once
   backUsesHistory: false, // true when the practice was opened straight from the list or the guidance
   backToGuidance: false,  // …from the guidance: "Back" says so
+  guidanceFromList: false, // the guidance shown was opened from a list (a challenge's results, say)
   lastPracticeId: null,
   facetLabelMaps: {},     // dimension -> {id: translated label}, from the last facets seen
   facetLabels: {},        // dimension -> its name in the current language, from the server

@@ -1,10 +1,11 @@
 /* Taking practices away: the current results as CSV or JSON (made here from the API's JSON), a
  * practice's citation, and what a printed practice adds (its address, the date, the citation).
  * Files are named plainly ("practices.csv") and carry no search words and no challenge. */
+import { errorMessage } from '../api.js';
 import { asArray, h } from '../dom.js';
 import { strengthText } from '../results.js';
 import { filterParams, orderedDimensions } from './routes.js';
-import { $, state } from './state.js';
+import { $, showAlert, state, valueLabel } from './state.js';
 
 /** The API's largest page: more than the library holds, so one request has every hit. */
 const ALL = 100;
@@ -22,7 +23,13 @@ export function renderDownloads(route, hits, total) {
 }
 
 async function download(route, format) {
-  const practices = await currentPractices(route);
+  let practices;
+  try {
+    practices = await currentPractices(route);
+  } catch (error) { // the server went away since the results came: say so rather than do nothing
+    showAlert(errorMessage(error, state.tx));
+    return;
+  }
   const isChallenge = route.view === 'challenge';
   const blob = format === 'csv'
     ? new Blob(['\uFEFF' + csv(practices, isChallenge)], { type: 'text/csv;charset=utf-8' }) // the BOM lets spreadsheets read Cyrillic
@@ -75,7 +82,9 @@ function csv(practices, isChallenge) {
   const dims = dimensionsOf(practices).filter((d) => d !== 'country' && d !== 'location');
   const header = ['id', 'title', 'organisation', 'country', 'places'].concat(dims, ['url'], isChallenge ? ['match', 'why'] : []);
   const labels = (p, dim) => asArray((p.facets || {})[dim]).map((v) => v.label || v.id).join('; ');
-  const rows = practices.map((p) => [p.id, p.title, p.organisation, p.country, asArray(p.locations).join('; ')]
+  // Country and places as the page names them, like the tags beside them (the ids stay in the JSON).
+  const rows = practices.map((p) => [p.id, p.title, p.organisation, valueLabel('country', p.country),
+    asArray(p.locations).map((l) => valueLabel('location', l)).join('; ')]
     .concat(dims.map((d) => labels(p, d)), [practiceUrl(p.id)], isChallenge ? [strengthText(tx, p.strength) || '', p.why || ''] : []));
   return [header].concat(rows).map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
@@ -104,18 +113,27 @@ function sourceText(source, withSection) {
  * shown ({@code p.translated}), its source and place in it, with where it was read and when.
  */
 export function practiceCitation(p) {
-  return state.tx.t('practiceCitation', {
+  return citationParts(p, sourceText(p.source, true)).join('');
+}
+
+/* The citation as text and nodes: the source (the English manual) in a span that says its language. */
+function citationParts(p, source) {
+  return state.tx.parts('practiceCitation', {
     organisation: p.organisation || '', title: p.title || p.id, id: p.id, translated: p.translated ? state.tx.t('citeTranslated') : '',
-    source: sourceText(p.source, true), url: practiceUrl(p.id), date: today()
+    source, url: practiceUrl(p.id), date: today()
   });
+}
+
+function sourceSpan(source, withSection) {
+  return h('span', { lang: source.language || 'en', text: sourceText(source, withSection) });
 }
 
 /** A "Cite" button and the panel it opens: the practice's citation and its source's, each with a copy button. */
 export function citePanel(p) {
   const tx = state.tx;
   const panel = h('div', { class: 'cite-panel', id: 'cite-panel', hidden: true },
-    citeRow('cite-practice', tx.t('citePractice'), practiceCitation(p)),
-    p.source ? citeRow('cite-manual', tx.t('citeManual'), sourceText(p.source, false)) : null);
+    citeRow('cite-practice', tx.t('citePractice'), practiceCitation(p), p.source ? citationParts(p, sourceSpan(p.source, true)) : null),
+    p.source ? citeRow('cite-manual', tx.t('citeManual'), sourceText(p.source, false), [sourceSpan(p.source, false)]) : null);
   const button = h('button', {
     type: 'button', class: 'btn cite', 'aria-expanded': 'false', 'aria-controls': 'cite-panel',
     onclick: (event) => {
@@ -127,11 +145,12 @@ export function citePanel(p) {
   return { button, panel };
 }
 
-function citeRow(id, label, text) {
+/** A citation shown as {@code shown} (text and nodes; {@code text} when null) and copied as {@code text}. */
+function citeRow(id, label, text, shown) {
   const status = h('span', { class: 'hint', role: 'status' });
   return h('div', { class: 'cite-row' },
     h('p', { class: 'cite-label', id: id + '-label', text: label }),
-    h('p', { class: 'cite-text', id, 'aria-labelledby': id + '-label', text }),
+    h('p', { class: 'cite-text', id, 'aria-labelledby': id + '-label' }, shown || text),
     h('button', {
       type: 'button', class: 'link-button', 'aria-describedby': id + '-label',
       onclick: () => copy(text, $(id), status)
@@ -156,6 +175,6 @@ export function printInfo(p) {
   const tx = state.tx;
   return h('footer', { class: 'print-info' },
     h('p', { text: tx.t('printedFrom', { url: practiceUrl(p.id), date: today() }) }),
-    h('p', {}, h('strong', { text: tx.t('citePractice') + ': ' }), practiceCitation(p)),
-    p.source ? h('p', {}, h('strong', { text: tx.t('citeManual') + ': ' }), sourceText(p.source, false)) : null);
+    h('p', {}, h('strong', { text: tx.t('citePractice') + ': ' }), p.source ? citationParts(p, sourceSpan(p.source, true)) : practiceCitation(p)),
+    p.source ? h('p', {}, h('strong', { text: tx.t('citeManual') + ': ' }), sourceSpan(p.source, false)) : null);
 }

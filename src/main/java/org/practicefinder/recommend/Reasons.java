@@ -52,7 +52,7 @@ final class Reasons {
 
   /**
    * @param shared the concepts the two practices share, most telling first
-   * @return the reason a practice is like another: e.g. {@code In common: Saunas and massage parlours; Does similar work}
+   * @return the reason a practice is like another: e.g. {@code In common: Saunas and massage parlours; Close in meaning to this practice}
    */
   static String similar(Optional<Evidence> evidence, List<Concept> shared, Language lang) {
     Texts t = Texts.of(lang);

@@ -99,6 +99,7 @@ class RecommenderTest {
     List<Recommender.Recommendation> similar = RECOMMENDER.similar("RU-2", 3, Language.EN);
     assertEquals(3, similar.size());
     assertEquals("UA-3", similar.get(0).id()); // the other practice working with the police
+    assertEquals("In common: Police and law enforcement; Close in meaning to this practice", similar.get(0).why());
     assertFalse(similar.stream().anyMatch(r -> r.id().equals("RU-2")));
   }
 

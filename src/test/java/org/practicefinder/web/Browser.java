@@ -2,6 +2,8 @@ package org.practicefinder.web;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +25,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.practicefinder.TestLibrary;
 
 /**
  * Debian's chromium, headless, driven through Debian's chromedriver (named explicitly, so Selenium
@@ -129,6 +132,28 @@ final class Browser {
             + ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => JSON.stringify(n.target)).join(' '))))"
             + ".catch(e => done(['axe failed: ' + e]));");
     return (List<String>) result;
+  }
+
+  /** The page's interface texts in {@code lang}, as web/texts/{@code lang}.json has them. */
+  static JsonObject texts(String lang) {
+    try {
+      return JsonParser.parseString(Files.readString(Path.of("web", "texts", lang + ".json"))).getAsJsonObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A server of the real library and a browser, for one test class; close it after. */
+  static final class Session implements AutoCloseable {
+    final ApiServer server = TestLibrary.startServer();
+    final String host = "http://localhost:" + server.port();
+    final ChromeDriver driver = start();
+
+    @Override
+    public void close() {
+      driver.quit();
+      server.close();
+    }
   }
 
   /** A port nothing listens on: a server that is down. */

@@ -321,6 +321,8 @@ class PageBrowserTest {
     assertEquals(ids.size() + 1, lines.length);
     for (int i = 0; i < ids.size(); i++) assertTrue(lines[i + 1].startsWith(ids.get(i) + ","), lines[i + 1]);
     assertTrue(lines[1].endsWith(host + "/?lang=uk#/practice/" + ids.get(0)), lines[1]);
+    // Countries named in the page's language, like the tags beside them.
+    for (int i = 1; i < lines.length; i++) assertTrue(lines[i].contains(",Україна,") || lines[i].contains(",Росія,"), lines[i]);
 
     JsonObject json = JsonParser.parseString(files.get(1)).getAsJsonObject();
     assertEquals(ids, StreamSupport.stream(json.getAsJsonArray("practices").spliterator(), false)
@@ -367,8 +369,8 @@ class PageBrowserTest {
 
       driver.findElement(By.cssSelector("#results-list .card-title a")).click();
       waitFor(driver, "return document.getElementById('practice-title') && document.querySelector('#similar .similar-list, #similar .hint')");
+      driver.findElement(By.cssSelector(".practice-tools .cite")).click(); // at the top, the tags below the text
       driver.findElement(By.cssSelector(".tags .chip-why")).click();
-      driver.findElement(By.cssSelector(".practice-tools .cite")).click();
       check("practice", lang);
     }
   }

@@ -112,14 +112,28 @@ class SafetyBrowserTest {
     driver.findElement(By.id("search-input")).sendKeys("POLICE");
     waitForCards(6);
     assertTrue(driver.getCurrentUrl().startsWith(host), "typing capitals is not a way out");
-    long before = historyLength();
+    leaveWithShiftThreeTimes();
+    assertEquals("", js(driver, "return document.referrer"));
+  }
 
+  /** Presses Shift three times and checks that the neutral site took the page's place in history. */
+  private static void leaveWithShiftThreeTimes() {
+    long before = historyLength();
     Actions shift = new Actions(driver);
     for (int i = 0; i < 3; i++) shift.keyDown(Keys.SHIFT).keyUp(Keys.SHIFT);
     shift.perform();
     waitFor(driver, "return location.href === arguments[0] && document.readyState === 'complete'", neutral);
     assertEquals(before, historyLength());
-    assertEquals("", js(driver, "return document.referrer"));
+  }
+
+  @Test
+  void thePartnersPageLinkedFromEveryFooterHasTheQuickExitToo() {
+    driver.get(host + "/embed.html");
+    waitFor(driver, "return document.readyState === 'complete' && getComputedStyle(document.body).visibility === 'visible'");
+    new Actions(driver).sendKeys(Keys.TAB).perform();
+    assertEquals("quick-exit", activeId(), "the keyboard reaches the exit first");
+    assertEquals(neutral, driver.findElement(By.id("quick-exit")).getAttribute("href"));
+    leaveWithShiftThreeTimes();
   }
 
   @Test

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class TextsTest {
   private static final Path WEB = Path.of("web");
   private static final Pattern HTML_KEY = Pattern.compile("data-i18n(?:-placeholder|-aria-label)?=\"([^\"]+)\"");
-  /** tx.t('key'), tx.plural('key', n), and tx.t(condition ? 'key' : 'other'). */
-  private static final Pattern JS_KEY = Pattern.compile("\\.(?:t|plural)\\(\\s*(?:[\\w.]+\\s*\\?\\s*'([^']+)'\\s*:\\s*)?'([^']+)'");
+  /** tx.t('key'), tx.plural('key', n), tx.parts('key', vars), and tx.t(condition ? 'key' : 'other'). */
+  private static final Pattern JS_KEY = Pattern.compile("\\.(?:t|plural|parts)\\(\\s*(?:[\\w.]+\\s*\\?\\s*'([^']+)'\\s*:\\s*)?'([^']+)'");
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   private static Map<String, JsonObject> texts() throws IOException {
