@@ -61,6 +61,7 @@ public final class GuidanceLibrary implements Closeable {
   private final Map<String, List<String>> concepts;
   private final Map<String, float[]> vectors;
   private final Map<String, Map<Language, Guidance>> translations;
+  private final Guidance[] byDoc;
 
   private GuidanceLibrary(DirectoryReader reader) throws IOException {
     this.reader = reader;
@@ -100,6 +101,8 @@ public final class GuidanceLibrary implements Closeable {
     this.concepts = Map.copyOf(conceptsById);
     this.vectors = Map.copyOf(vectorsById);
     this.translations = Map.copyOf(translated);
+    this.byDoc = new Guidance[idOfDoc.length];
+    for (int d = 0; d < idOfDoc.length; d++) byDoc[d] = byId.get(idOfDoc[d]);
   }
 
   /**
@@ -200,8 +203,24 @@ public final class GuidanceLibrary implements Closeable {
   }
 
   /** @return the entry a search hit's document holds */
-  public Guidance entryOfDoc(int docId) throws IOException {
-    return GuidanceCodec.decode(reader.storedFields().document(docId).get(RECORD));
+  public Guidance entryOfDoc(int docId) {
+    return byDoc[docId];
+  }
+
+  /**
+   * @return the {@link #text} field of a document in {@code language} as it is indexed and stored (the
+   *     entry's body and notes, a line each), from memory; "" where the entry is not translated into it
+   */
+  public String indexedText(int docId, Language language) {
+    Guidance g = byDoc[docId];
+    return language == Language.EN ? indexedText(g)
+        : Optional.ofNullable(translations.get(g.id()).get(language)).map(GuidanceLibrary::indexedText).orElse("");
+  }
+
+  private static String indexedText(Guidance g) {
+    List<String> text = new ArrayList<>(List.of(g.body()));
+    text.addAll(g.notes());
+    return String.join("\n", text);
   }
 
   private static Document document(Guidance g, int order, float[] vector, List<String> concepts,
@@ -213,9 +232,7 @@ public final class GuidanceLibrary implements Closeable {
       Guidance t = l == Language.EN ? g : translations.get(l);
       if (t == null) continue;
       doc.add(new TextField(title(l), t.title(), Field.Store.NO));
-      List<String> text = new ArrayList<>(List.of(t.body()));
-      text.addAll(t.notes());
-      doc.add(new TextField(text(l), String.join("\n", text), Field.Store.YES));
+      doc.add(new TextField(text(l), indexedText(t), Field.Store.YES));
       if (l != Language.EN) doc.add(new StoredField(record(l), GuidanceCodec.encode(t)));
     }
     for (String c : concepts) doc.add(new StringField(CONCEPT, c, Field.Store.NO));

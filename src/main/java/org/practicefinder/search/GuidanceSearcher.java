@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,16 +48,23 @@ public final class GuidanceSearcher {
   private final GuidanceLibrary guidance;
   private final ConceptDetector detector;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
-  private final UnifiedHighlighter highlighter;
+  private final UnifiedHighlighter.Builder highlighting;
+  /** Text field → its language. */
+  private final Map<String, Language> textFields = new HashMap<>();
 
   public GuidanceSearcher(GuidanceLibrary guidance, ConceptDetector detector) {
     this.guidance = guidance;
     this.detector = detector;
-    this.highlighter = UnifiedHighlighter.builder(guidance.searcher(), analyzer)
+    for (Language l : Language.values()) textFields.put(GuidanceLibrary.text(l), l);
+    // the highlighter analyses the entries' text as queries are (synonyms): once, not on every search
+    Map<String, List<String>> texts = new HashMap<>();
+    for (int doc = 0; doc < guidance.entries().size(); doc++) {
+      for (Language l : Language.values()) texts.computeIfAbsent(GuidanceLibrary.text(l), f -> new ArrayList<>()).add(guidance.indexedText(doc, l));
+    }
+    this.highlighting = UnifiedHighlighter.builder(guidance.searcher(), new ReplayingAnalyzer(analyzer, texts))
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // title words are in the text too
-        .withMaxNoHighlightPassages(0)
-        .build();
+        .withMaxNoHighlightPassages(0);
   }
 
   /**
@@ -95,6 +103,11 @@ public final class GuidanceSearcher {
           : new String[] {GuidanceLibrary.text(language), GuidanceLibrary.text(Language.EN)};
       int[] one = new int[fields.length];
       Arrays.fill(one, 1);
+      // the text in a language other than the one the entry is served in is given as "" (its passage is not used)
+      MemoryHighlighter highlighter = new MemoryHighlighter(highlighting, (doc, field) -> {
+        Language l = textFields.get(field);
+        return l == guidance.served(guidance.entryOfDoc(doc), language) ? guidance.indexedText(doc, l) : "";
+      }, null);
       Map<String, String[]> passages = highlighter.highlightFields(fields, text, top, one);
       List<Hit> hits = new ArrayList<>();
       for (int i = 0; i < top.scoreDocs.length; i++) {
@@ -102,7 +115,7 @@ public final class GuidanceSearcher {
         String passage = passages.get(GuidanceLibrary.text(guidance.served(g, language)))[i];
         hits.add(new Hit(g, top.scoreDocs[i].score, Optional.ofNullable(passage)));
       }
-      return new Result(guidance.searcher().count(q.build()), hits);
+      return new Result((int) top.totalHits.value, hits); // exact: far fewer entries than Lucene's threshold for counting
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,35 +4,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.practicefinder.index.Dimensions;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.practicefinder.index.Fields;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
 import org.practicefinder.model.Section;
-import org.practicefinder.taxonomy.Concept;
 import org.practicefinder.taxonomy.ConceptDetector;
 import org.practicefinder.taxonomy.Language;
 
@@ -49,71 +48,44 @@ public final class PracticeSearcher {
   /** A concept detected in the query (any language) raises practices tagged with it by this much. */
   static final float CONCEPT_BOOST = 1f;
   private static final int MAX_SNIPPETS = 3;
-  /** More than any dimension has (places are the most numerous, about 30). */
-  private static final int MAX_FACET_VALUES = 1000;
 
   private final PracticeLibrary library;
   private final Analyzer analyzer = QueryAnalyzer.keywordsByField();
   private final ConceptDetector detector;
-  private final RecordHighlighter highlighter;
+  private final UnifiedHighlighter.Builder highlighting;
+  private final TermOffsets sectionOffsets;
+  /** Section field → its section and language. */
+  private final Map<String, Map.Entry<Section, Language>> sectionFields = new HashMap<>();
   private final Lexicon lexicon;
+  private final FacetBits facetBits;
 
   public PracticeSearcher(PracticeLibrary library, ConceptDetector detector) {
     this.library = library;
     this.lexicon = new Lexicon(library);
     this.detector = detector;
-    this.highlighter = new RecordHighlighter(UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
+    this.facetBits = new FacetBits(library);
+    for (Language l : Language.values()) {
+      for (Section s : Section.values()) sectionFields.put(Fields.section(s, l), Map.entry(s, l));
+    }
+    this.sectionOffsets = new TermOffsets(library.searcher().getIndexReader(), sectionFields.keySet());
+    this.highlighting = UnifiedHighlighter.builder(library.searcher(), Fields.analyzer())
         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
         .withFieldMatcher(field -> true) // query terms are on the catch-all field; highlight them in every section
         .withMaxNoHighlightPassages(0)
         // the query's terms, read from each section's postings: matching the whole query again per section
         // and document (weight matches) took two thirds of a search; the passage chosen differs in 2 % of snippets
-        .withWeightMatches(false), library);
+        .withWeightMatches(false);
   }
 
   /**
-   * The highlighter, reading the sections from the library's records in memory instead of the index's
-   * stored fields: Lucene decompresses those a block at a time, the stored record and sentence vectors
-   * with them, which was half the time of a search. The text is the same (IndexBuilder stores it from
-   * the same records).
+   * @return the section's text in that language from the record in memory, as IndexBuilder indexes it;
+   *     "" where the practice has none
    */
-  private static final class RecordHighlighter extends UnifiedHighlighter {
-    private final PracticeLibrary library;
-    private final Map<String, Map.Entry<Section, Language>> sections = new HashMap<>();
-
-    RecordHighlighter(UnifiedHighlighter.Builder builder, PracticeLibrary library) {
-      super(builder);
-      this.library = library;
-      for (Language l : Language.values()) {
-        for (Section s : Section.values()) sections.put(Fields.section(s, l), Map.entry(s, l));
-      }
-    }
-
-    /** As Lucene's: the values of {@code fields} for the next documents, until they hold more than the threshold's characters. */
-    @Override
-    protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
-      List<CharSequence[]> out = new ArrayList<>();
-      int chars = 0;
-      do {
-        int doc = docs.nextDoc();
-        if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
-        PracticeRecord record = library.recordOfDoc(doc);
-        CharSequence[] values = new CharSequence[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-          values[i] = text(record, fields[i]);
-          chars += values[i].length();
-        }
-        out.add(values);
-      } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
-      return out;
-    }
-
-    /** @return the section's text in that language, as IndexBuilder indexes it; "" where the practice has none */
-    private String text(PracticeRecord record, String field) {
-      Map.Entry<Section, Language> f = sections.get(field);
-      if (f == null) throw new IllegalArgumentException("not a section field: " + field);
-      return record.served(f.getValue()) == f.getValue() ? record.practice(f.getValue()).text(f.getKey()).orElse("") : "";
-    }
+  private String sectionText(int doc, String field) {
+    Map.Entry<Section, Language> f = sectionFields.get(field);
+    if (f == null) throw new IllegalArgumentException("not a section field: " + field);
+    PracticeRecord record = library.recordOfDoc(doc);
+    return record.served(f.getValue()) == f.getValue() ? record.practice(f.getValue()).text(f.getKey()).orElse("") : "";
   }
 
   /**
@@ -137,22 +109,25 @@ public final class PracticeSearcher {
     if (excluded != null) {
       text = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(excluded, BooleanClause.Occur.MUST_NOT).build();
     }
-    DrillDownQuery ddq = new DrillDownQuery(library.facetsConfig(), text);
-    request.filters().forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-    int topN = request.page() * request.size();
     try {
-      DrillSideways ds = new DrillSideways(library.searcher(), library.facetsConfig(), library.facetState());
-      DrillSideways.DrillSidewaysResult result = ds.search(ddq, topN);
-      ScoreDoc[] all = result.hits.scoreDocs;
-      int from = Math.min(all.length, (request.page() - 1) * request.size());
-      ScoreDoc[] page = Arrays.copyOfRange(all, from, all.length);
-      List<SearchResult.Hit> hits = new ArrayList<>();
-      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
-      for (ScoreDoc sd : page) {
-        hits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
+      // every match, best first (ties in document order, as Lucene's top hits): a few dozen practices
+      ScoreDoc[] matches = library.searcher().search(text, Math.max(1, library.searcher().getIndexReader().maxDoc())).scoreDocs;
+      BitSet matching = new BitSet();
+      for (ScoreDoc sd : matches) matching.set(sd.doc);
+      BitSet passing = facetBits.passing(request.filters(), null);
+      List<ScoreDoc> hits = new ArrayList<>();
+      for (ScoreDoc sd : matches) {
+        if (passing == null || passing.get(sd.doc)) hits.add(sd);
       }
-      return new SearchResult((int) result.hits.totalHits.value, hits, facetCounts(result.facets),
-          dimensionTotals(result.facets), concepts, corrected);
+      int from = Math.min(hits.size(), (request.page() - 1) * request.size());
+      ScoreDoc[] page = hits.subList(from, Math.min(hits.size(), request.page() * request.size())).toArray(ScoreDoc[]::new);
+      Map<Integer, List<SearchResult.Snippet>> snippets = words == null ? Map.of() : snippets(words, page, request.language());
+      List<SearchResult.Hit> pageHits = new ArrayList<>();
+      for (ScoreDoc sd : page) {
+        pageHits.add(new SearchResult.Hit(library.recordOfDoc(sd.doc).id(), sd.score, snippets.getOrDefault(sd.doc, List.of())));
+      }
+      FacetBits.Counts counts = facetBits.counts(matching, request.filters());
+      return new SearchResult(hits.size(), pageHits, counts.facets(), counts.totals(), concepts, corrected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -173,43 +148,10 @@ public final class PracticeSearcher {
   }
 
   /** @return the best of the query's BM25 scores over each language's fields, with that language's analysis */
-  private Query words(String text) {
+  Query words(String text) {
     List<Query> byLanguage = new ArrayList<>();
     for (Language l : Language.values()) byLanguage.add(QueryFactory.text(analyzer, fields(l), text));
     return new DisjunctionMaxQuery(byLanguage, 0f);
-  }
-
-  private Map<String, List<SearchResult.FacetCount>> facetCounts(Facets facets) throws IOException {
-    Map<String, List<SearchResult.FacetCount>> out = new LinkedHashMap<>();
-    for (String dim : library.dimensions()) {
-      Map<String, Integer> counts = new HashMap<>();
-      FacetResult fr = facets.getTopChildren(MAX_FACET_VALUES, dim);
-      if (fr != null) {
-        for (LabelAndValue lv : fr.labelValues) counts.put(lv.label, lv.value.intValue());
-      }
-      List<SearchResult.FacetCount> values = new ArrayList<>();
-      var dimension = library.vocabulary().dimension(dim);
-      if (dimension.isPresent()) { // every concept, in vocabulary order, zero counts included
-        for (Concept c : dimension.get().concepts()) values.add(new SearchResult.FacetCount(c.id(), counts.getOrDefault(c.id(), 0)));
-      } else {
-        for (String v : library.values(dim)) values.add(new SearchResult.FacetCount(v, counts.getOrDefault(v, 0)));
-        if (library.registry().source(dim) != Dimensions.Source.YEAR) {
-          values.sort(Comparator.comparingInt(SearchResult.FacetCount::count).reversed());
-        }
-      }
-      out.put(dim, values);
-    }
-    return out;
-  }
-
-  /** Practices with any value of each dimension: a practice with two values counts once. */
-  private Map<String, Integer> dimensionTotals(Facets facets) throws IOException {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (String dim : library.dimensions()) {
-      FacetResult fr = facets.getTopChildren(1, dim);
-      out.put(dim, fr == null ? 0 : fr.value.intValue());
-    }
-    return out;
   }
 
   /**
@@ -225,6 +167,12 @@ public final class PracticeSearcher {
     int[] maxPassages = new int[fields.size()];
     Arrays.fill(maxPassages, 1);
     TopDocs docs = new TopDocs(new TotalHits(page.length, TotalHits.Relation.EQUAL_TO), page);
+    // a section in a language other than the one its practice is served in, or with none of the query's words,
+    // is given as "" (no snippet either way): Lucene would split it into sentences before finding that
+    Set<BytesRef> terms = plainTerms(query);
+    MemoryHighlighter highlighter = new MemoryHighlighter(highlighting, (doc, field) ->
+        sectionFields.get(field).getValue() == library.recordOfDoc(doc).served(language)
+            && (terms == null || sectionOffsets.hasAny(doc, field, terms)) ? sectionText(doc, field) : "", sectionOffsets);
     Map<String, String[]> byField = highlighter.highlightFields(fields.toArray(String[]::new), query, docs, maxPassages);
     Map<Integer, List<SearchResult.Snippet>> out = new HashMap<>();
     for (int i = 0; i < page.length; i++) {
@@ -239,4 +187,21 @@ public final class PracticeSearcher {
     return out;
   }
 
+  /** @return the words of a query, whatever their field; null when it has words matching a pattern (prefix, fuzzy) */
+  private static Set<BytesRef> plainTerms(Query query) {
+    Set<BytesRef> terms = new HashSet<>();
+    boolean[] patterns = {false};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query q, Term... ts) {
+        for (Term t : ts) terms.add(t.bytes());
+      }
+
+      @Override
+      public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+        patterns[0] = true;
+      }
+    });
+    return patterns[0] ? null : terms;
+  }
 }

@@ -60,6 +60,7 @@ final class ApiHandlers {
   /** Made in the background at start-up (a second of word alignment): the first recommendation waits for it. */
   private final java.util.function.Supplier<Recommender> recommender;
   private final JsonViews views;
+  private final SearchJson searchJson;
   private final GuidanceSearcher guidanceSearcher;
 
   /** A search's response key: the parsed request itself, so two different requests never share one. */
@@ -115,6 +116,7 @@ final class ApiHandlers {
     this.searcher = searcher;
     this.recommender = recommender;
     this.views = new JsonViews(library);
+    this.searchJson = new SearchJson(library, views);
     this.guidanceSearcher = new GuidanceSearcher(library.guidance(), new ConceptDetector(library.vocabulary()));
   }
 
@@ -139,23 +141,10 @@ final class ApiHandlers {
 
   private String searchJson(SearchRequest sr, Language lang) {
     SearchResult result = searcher.search(sr);
-    JsonObject o = new JsonObject();
-    o.addProperty("query", sr.query());
-    o.addProperty("total", result.total());
-    o.addProperty("page", sr.page());
-    o.addProperty("size", sr.size());
-    JsonArray hits = new JsonArray();
-    result.hits().forEach(h -> hits.add(views.searchHit(h, result.concepts(), lang)));
-    o.add("hits", hits);
-    o.add("facets", views.facets(result.facets(), lang));
-    o.add("facetTotals", GSON.toJsonTree(result.totals()));
-    o.add("facetLabels", views.facetLabels(lang));
-    o.add("concepts", views.concepts(result.concepts(), lang));
-    result.corrected().ifPresent(c -> o.addProperty("didYouMean", c));
     // the words the practices were searched for, spelling corrected
     String words = result.corrected().orElse(sr.query());
-    o.add("guidance", guidanceHits(guidanceSearcher.search(words, Optional.empty(), GUIDANCE_IN_SEARCH, lang), lang));
-    return GSON.toJson(o);
+    String guidance = GSON.toJson(guidanceHits(guidanceSearcher.search(words, Optional.empty(), GUIDANCE_IN_SEARCH, lang), lang));
+    return searchJson.search(sr.query(), sr.page(), sr.size(), result, guidance, lang);
   }
 
   /**
@@ -224,10 +213,7 @@ final class ApiHandlers {
     QueryParams q = request.query();
     q.allowOnly(Set.of("lang"));
     Language lang = language(q.single("lang").orElse(null));
-    JsonObject o = new JsonObject();
-    o.add("facets", views.facets(searcher.search(new SearchRequest("", Map.of(), 1, 1)).facets(), lang));
-    o.add("facetLabels", views.facetLabels(lang));
-    return ok(o);
+    return HttpResponse.json(200, searchJson.facets(searcher.search(new SearchRequest("", Map.of(), 1, 1)).facets(), lang));
   }
 
   HttpResponse practices(HttpRequest request) {

@@ -3,7 +3,6 @@ package org.practicefinder.web;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
-import java.util.Map;
 import org.practicefinder.i18n.Texts;
 import org.practicefinder.index.PracticeLibrary;
 import org.practicefinder.index.PracticeRecord;
@@ -183,21 +182,6 @@ public final class JsonViews {
     return o;
   }
 
-  /** @return dimension → [{"id", "label", "count", "parent"?}] */
-  public JsonObject facets(Map<String, List<SearchResult.FacetCount>> facets, Language lang) {
-    JsonObject o = new JsonObject();
-    facets.forEach((dim, counts) -> {
-      JsonArray values = new JsonArray();
-      for (SearchResult.FacetCount c : counts) {
-        JsonObject v = label(dim, c.value(), lang);
-        v.addProperty("count", c.count());
-        values.add(v);
-      }
-      o.add(dim, values);
-    });
-    return o;
-  }
-
   /** @return dimension → its label in {@code lang} */
   public JsonObject facetLabels(Language lang) {
     JsonObject o = new JsonObject();
@@ -221,16 +205,12 @@ public final class JsonViews {
   }
 
   /**
-   * @return the practice's summary with {@code type} ("practice"), score, topics and snippets
-   * @param concepts the concepts detected in the query: those the practice is tagged with are listed
-   *     as its {@code topics}, each with the sentence of the practice that gave it the tag, so a hit
-   *     found through a topic alone still says why it is there
+   * @return a search hit's topics: the concepts detected in the query that the practice is tagged
+   *     with, each with the sentence of the practice that gave it the tag, so a hit found through a
+   *     topic alone still says why it is there ({@link #label}, dimension, matched, evidence?)
    */
-  public JsonObject searchHit(SearchResult.Hit hit, List<ConceptDetector.Detected> concepts, Language lang) {
-    PracticeRecord record = library.record(hit.id()).orElseThrow();
-    JsonObject o = summary(record, lang);
-    o.addProperty("type", "practice");
-    o.addProperty("score", round(hit.score()));
+  JsonArray topics(String id, List<ConceptDetector.Detected> concepts, Language lang) {
+    PracticeRecord record = library.record(id).orElseThrow();
     JsonArray topics = new JsonArray();
     for (ConceptDetector.Detected d : concepts) {
       Concept c = d.concept();
@@ -242,16 +222,19 @@ public final class JsonViews {
       if (sentence != null) t.addProperty("evidence", sentence);
       topics.add(t);
     }
-    o.add("topics", topics);
-    JsonArray snippets = new JsonArray();
-    for (SearchResult.Snippet s : hit.snippets()) {
+    return topics;
+  }
+
+  /** @return a search hit's snippets: [{"section", "html"}] */
+  static JsonArray snippets(List<SearchResult.Snippet> snippets) {
+    JsonArray a = new JsonArray();
+    for (SearchResult.Snippet s : snippets) {
       JsonObject so = new JsonObject();
       so.addProperty("section", s.section());
       so.addProperty("html", s.html());
-      snippets.add(so);
+      a.add(so);
     }
-    o.add("snippets", snippets);
-    return o;
+    return a;
   }
 
   /** @return a recommendation for a challenge, with its {@link MatchStrength} among {@code detected} */
