@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -39,7 +37,6 @@ public final class PracticeLibrary implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(PracticeLibrary.class);
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
-  private final SortedSetDocValuesReaderState facetState;
   private final FacetsConfig facetsConfig;
   private final Vocabulary vocabulary;
   private final List<PracticeRecord> records;
@@ -64,7 +61,6 @@ public final class PracticeLibrary implements Closeable {
     this.searcher = new IndexSearcher(reader);
     searcher.setSimilarity(new BM25Similarity());
     this.facetsConfig = Fields.facetsConfig(vocabularyDimensions(vocabulary));
-    this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
     List<PracticeRecord> list = new ArrayList<>(Collections.nCopies(reader.maxDoc(), null));
     StoredFields stored = reader.storedFields();
     int[] orders = new int[reader.maxDoc()];
@@ -182,10 +178,6 @@ public final class PracticeLibrary implements Closeable {
   /** @return the manual's guidance entries, indexed with the practices (none when the seeds hold no manual) */
   public GuidanceLibrary guidance() {
     return guidance;
-  }
-
-  public SortedSetDocValuesReaderState facetState() {
-    return facetState;
   }
 
   public FacetsConfig facetsConfig() {

@@ -3,6 +3,7 @@ package org.practicefinder.search;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +13,8 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -31,13 +34,23 @@ import org.practicefinder.taxonomy.Language;
 class FacetBitsTest {
   private static final PracticeLibrary LIBRARY = TestLibrary.fixture();
   private static final FacetBits BITS = new FacetBits(LIBRARY);
+  private static final SortedSetDocValuesReaderState STATE = state();
+
+  /** The facets' doc values as Lucene's facet counting reads them: the reference, not used in serving. */
+  private static SortedSetDocValuesReaderState state() {
+    try {
+      return new DefaultSortedSetDocValuesReaderState(LIBRARY.searcher().getIndexReader(), LIBRARY.facetsConfig());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** @return dimension → value → count, and under "" dimension → total, as Lucene's DrillSideways counts them */
   private static Map<String, Map<String, Integer>> lucene(Query query, Map<String, List<String>> filters, List<Integer> hits)
       throws IOException {
     DrillDownQuery ddq = new DrillDownQuery(LIBRARY.facetsConfig(), query);
     filters.forEach((dim, values) -> values.forEach(v -> ddq.add(dim, v)));
-    DrillSideways.DrillSidewaysResult r = new DrillSideways(LIBRARY.searcher(), LIBRARY.facetsConfig(), LIBRARY.facetState())
+    DrillSideways.DrillSidewaysResult r = new DrillSideways(LIBRARY.searcher(), LIBRARY.facetsConfig(), STATE)
         .search(ddq, 100);
     for (ScoreDoc sd : r.hits.scoreDocs) hits.add(sd.doc);
     Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
