@@ -26,7 +26,7 @@ final class Compression {
     Double gzip = null;
     Double any = null;
     for (String part : request.header("Accept-Encoding").orElse("").split(",")) {
-      String[] params = part.split(";");
+      String[] params = part.split(";", -1); // -1: ";" is two empty parts, not none
       String coding = params[0].trim().toLowerCase(Locale.ROOT);
       double q = 1;
       for (int i = 1; i < params.length; i++) {

@@ -67,7 +67,7 @@ public final class JsonBody {
 
   /** @throws HttpError 415 unless the type is application/json, in UTF-8 if a charset is named */
   private static void requireJsonUtf8(Optional<String> contentType) {
-    String[] parts = contentType.orElse("").split(";");
+    String[] parts = contentType.orElse("").split(";", -1); // -1: ";" is two empty parts, not none
     if (!parts[0].trim().equalsIgnoreCase("application/json")) {
       throw new HttpError(415, "send the challenge as application/json: {\"challenge\": \"...\"}");
     }

@@ -15,11 +15,11 @@ class CompressionTest {
 
   @Test
   void gzipIsSentOnlyWhereItIsAcceptable() {
-    for (String taken : List.of("gzip", "GZIP, deflate, br", "gzip;q=0.5, identity", "x-gzip", "*")) {
+    for (String taken : List.of("gzip", "GZIP, deflate, br", "gzip;q=0.5, identity", "x-gzip", "*", ";, gzip")) {
       assertTrue(accepted(taken), taken);
     }
     // q=0 means "not acceptable": the first three were sent gzip, as was "nogzip"
-    for (String refused : List.of("gzip;q=0", "gzip; q=0.000, identity", "gzip;q=0, *", "*;q=0", "br, *;q=0", "nogzip", "identity", "")) {
+    for (String refused : List.of("gzip;q=0", "gzip; q=0.000, identity", "gzip;q=0, *", "*;q=0", "br, *;q=0", "nogzip", "identity", "", ";", ";;;", ";q=1")) {
       assertFalse(accepted(refused), refused);
     }
   }

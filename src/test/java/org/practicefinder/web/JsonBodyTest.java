@@ -96,6 +96,10 @@ class JsonBodyTest {
     assertEquals(415, status(post(Map.of("Content-Type", "text/plain"), "{}".getBytes(StandardCharsets.UTF_8))));
     assertEquals(415, status(post(Map.of(), "{}".getBytes(StandardCharsets.UTF_8))));
     assertEquals(415, status(post(Map.of("Content-Type", "application/jsonp"), "{}".getBytes(StandardCharsets.UTF_8))));
+    // a type of separators only split into no parts at all: an ArrayIndexOutOfBoundsException, a 500
+    for (String type : List.of(";", ";;;", " ;")) {
+      assertEquals(415, status(post(Map.of("Content-Type", type), "{}".getBytes(StandardCharsets.UTF_8))), type);
+    }
   }
 
   @Test
