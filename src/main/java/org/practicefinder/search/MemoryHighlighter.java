@@ -36,7 +36,10 @@ final class MemoryHighlighter extends UnifiedHighlighter {
     return fromMemory != null ? fromMemory : super.getOffsetStrategy(source, components);
   }
 
-  /** As Lucene's: the values of {@code fields} for the next documents, until they hold more than the threshold's characters. */
+  /**
+   * As Lucene's: the values of {@code fields} for the next documents, each cut at {@link #getMaxLength()}
+   * characters, until they hold more than the threshold's characters.
+   */
   @Override
   protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
     List<CharSequence[]> out = new ArrayList<>();
@@ -46,7 +49,8 @@ final class MemoryHighlighter extends UnifiedHighlighter {
       if (doc == DocIdSetIterator.NO_MORE_DOCS) break;
       CharSequence[] values = new CharSequence[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        values[i] = texts.text(doc, fields[i]);
+        String text = texts.text(doc, fields[i]);
+        values[i] = text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text; // as Lucene reads stored values
         chars += values[i].length();
       }
       out.add(values);

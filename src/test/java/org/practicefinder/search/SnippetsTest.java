@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
@@ -79,5 +82,34 @@ class SnippetsTest {
       }
     }
     assertTrue(snippets > 20, "snippets compared: " + snippets);
+  }
+
+  @Test
+  void aTextLongerThanTheHighlightersLimitIsCutWhereLucenesIs() throws IOException {
+    // Lucene reads no more than maxLength characters of a stored value (10,000 by default); a text given
+    // from memory must be cut there too, or a long section's snippet comes from past the limit
+    UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(LIBRARY.searcher(), Fields.analyzer())
+        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+        .withFieldMatcher(field -> true).withMaxNoHighlightPassages(0).withWeightMatches(false).withMaxLength(60);
+    String[] fields = Arrays.stream(Section.values()).map(s -> Fields.section(s, Language.EN)).toArray(String[]::new);
+    Query query = SEARCHER.words("sex workers");
+    TopDocs all = LIBRARY.searcher().search(new MatchAllDocsQuery(), 100);
+    int[] one = new int[fields.length];
+    Arrays.fill(one, 1);
+    Map<String, String[]> lucene = builder.build().highlightFields(fields, query, all, one);
+    StoredFields stored = LIBRARY.searcher().storedFields();
+    MemoryHighlighter.Texts texts = (doc, field) -> {
+      try {
+        return java.util.Objects.requireNonNullElse(stored.document(doc).get(field), "");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    for (TermOffsets offsets : java.util.Arrays.asList(null, new TermOffsets(LIBRARY.searcher().getIndexReader(), List.of(fields)))) {
+      Map<String, String[]> ours = new MemoryHighlighter(builder, texts, offsets).highlightFields(fields, query, all, one);
+      for (String f : fields) assertEquals(Arrays.asList(lucene.get(f)), Arrays.asList(ours.get(f)), f + (offsets == null ? "" : ", term offsets"));
+    }
+    long passages = lucene.values().stream().flatMap(Arrays::stream).filter(java.util.Objects::nonNull).count();
+    assertTrue(passages > 0, "some passages within the limit");
   }
 }
