@@ -49,10 +49,23 @@ import picocli.CommandLine.Parameters;
  * one {@code error:} line and exit code 1.
  */
 @Command(name = "practice-finder", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = Main.Version.class,
     description = "Practice Finder: good practices for HIV/STI, health and rights programmes with sex workers.",
     subcommands = {Main.Serve.class, Main.Index.class, Main.Validate.class, Main.Search.class, Main.Recommend.class,
         Main.Export.class, Main.Eval.class, Main.Bench.class, Main.AuditVocabulary.class})
 public final class Main implements Callable<Integer> {
+  /** {@code --version}: the project's version, from the pom.properties Maven puts in the jar ("unknown" outside a jar). */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties pom = new java.util.Properties();
+      try (java.io.InputStream in = Main.class.getResourceAsStream("/META-INF/maven/org.practicefinder/practice-finder/pom.properties")) {
+        if (in != null) pom.load(in);
+      }
+      return new String[] {"Practice Finder " + pom.getProperty("version", "unknown")};
+    }
+  }
+
   public static void main(String[] args) {
     CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     // A bad file or input is a message and exit code 1, not a stack trace.

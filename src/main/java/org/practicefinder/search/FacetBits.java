@@ -14,7 +14,8 @@ import org.practicefinder.taxonomy.Concept;
  * The facet values of one library generation as sets of Lucene document ids, one per value, made
  * once when the library is opened: with a few dozen practices, filtering and drill-sideways counting
  * are a few bitset intersections, where Lucene's facet collectors read doc values per request. The
- * values are those the index's facet fields hold ({@link PracticeLibrary#valuesOf}). Immutable.
+ * values are read from the records in memory ({@link PracticeLibrary#valuesOf}), the same values the
+ * index's facet fields hold (FacetBitsTest compares the counts with Lucene's). Immutable.
  */
 final class FacetBits {
   /** A dimension's values in display order with their documents, and the documents having any of them. */

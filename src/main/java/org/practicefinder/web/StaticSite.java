@@ -35,12 +35,12 @@ final class StaticSite {
     }
   }
 
-  private static final Pattern SAFE_PATH = Pattern.compile("/([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)+");
+  static final Pattern SAFE_PATH = Pattern.compile("/([A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+(\\.[A-Za-z0-9]+)+");
   /**
    * Longer than any file's path here. A longer one is not matched at all: the pattern recurses once per
    * segment or extension, and 10,000 characters of {@code /a.a.a…} overflowed the thread's stack.
    */
-  private static final int MAX_PATH_CHARS = 200;
+  static final int MAX_PATH_CHARS = 200;
   private static final Map<String, String> ALIASES = Map.of("/", "/index.html", "/embed", "/embed-frame.html");
   /** The one path other sites may frame (its file, asked for by name, may not be framed). */
   private static final String FRAMEABLE = "/embed";
