@@ -112,6 +112,9 @@ public final class Main implements Callable<Integer> {
 
   @Command(name = "serve", description = "Serve the page and the JSON API (builds the index if missing, stale or damaged).")
   static final class Serve implements Callable<Integer> {
+    /** Seconds a stop may take beyond its timeout (closing the library) before the watchdog ends the process. */
+    static final int STOP_GRACE_SECONDS = 5;
+
     @CommandLine.Mixin Paths paths = new Paths();
 
     @Option(names = "--port", description = "port (default: $PORT, else 4567)")
@@ -172,18 +175,25 @@ public final class Main implements Callable<Integer> {
       String token = System.getenv(ApiServer.RELOAD_TOKEN);
       ApiServer server = new ApiServer(generations, config, token == null || token.isBlank() ? null : token,
           noWatch || !Files.isDirectory(paths.seeds) ? null : paths.seeds); // no seeds: an index built earlier serves
+      String hung = "Practice Finder: the stop did not finish within " + (stopSeconds + STOP_GRACE_SECONDS) + " s; exiting";
+      StopWatchdog watchdog = new StopWatchdog(Duration.ofSeconds(stopSeconds + STOP_GRACE_SECONDS), () -> {
+        System.out.println(hung);
+        Runtime.getRuntime().halt(1);
+      });
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        watchdog.arm();
         boolean clean;
         try {
           clean = server.stop();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) { // LinkageError: the jar replaced under the process
           clean = false;
         }
         try {
           generations.close();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (java.io.IOException | RuntimeException | LinkageError e) {
           // exiting anyway; the index is only read
         }
+        watchdog.disarm();
         System.out.println(clean ? "Practice Finder: stopped" : "Practice Finder: stopped, cutting requests still running after "
             + stopSeconds + " s");
         // After SIGTERM the JVM would exit with 143; a stop that finished every request in flight is a clean exit.
