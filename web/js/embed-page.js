@@ -1,12 +1,18 @@
-/* /embed.html: the snippet builder. Each choice rebuilds the tags shown and the live example. */
+/* /embed.html: the snippet builder, in the page's language. Each choice rebuilds the tags shown and the live example. */
 import { createApi } from './api.js';
 import { h } from './dom.js';
 import { PRESETS } from './finder.js';
+import { LANGS, applyTexts, languageFromUrl, loadTexts, pickLanguage } from './i18n.js';
 
 const SITE = new URL('../', import.meta.url).href;           // this server, as partners' pages must name it
 const DEFAULT_ACCENT = '#0b5f73';
 const form = document.getElementById('builder');
 const $ = (id) => document.getElementById(id);
+const langInUrl = languageFromUrl();
+const firstTexts = loadTexts(langInUrl || pickLanguage(navigator.language)); // started before anything waits on it
+let tx = null; // the page's texts
+let keepLangInUrl = !!langInUrl;
+let filtersAsked = 0;
 
 /** The builder's choices: {lang, mode, filters: {dim: id}, limit, accent}. */
 function choices() {
@@ -57,7 +63,7 @@ function render() {
   $('snippet-mount').textContent = '<div id="practice-finder"></div>\n'
     + '<script src="' + SITE + 'widget.js"></script>\n'
     + '<script>\n  PracticeFinder.mount(document.getElementById("practice-finder"), ' + JSON.stringify(options) + ');\n</script>'
-    + (style ? '\n<!-- colours: #practice-finder { ' + style + ' } in your stylesheet -->' : '');
+    + (style ? '\n<!-- ' + tx.t('partnersSnippetColours', { rule: '#practice-finder { ' + style + ' }' }) + ' -->' : '');
 
   const query = new URLSearchParams(attrs);
   if (c.accent !== DEFAULT_ACCENT) query.set('accent', c.accent);
@@ -75,9 +81,9 @@ function render() {
     + '</script>';
 
   const ratio = contrast(c.accent, '#ffffff');
-  $('b-contrast').textContent = ratio >= 4.5
-    ? 'Contrast on white: ' + ratio.toFixed(1) + ':1, easy to read.'
-    : 'Contrast on white: ' + ratio.toFixed(1) + ':1, too light to read comfortably: choose a darker colour.';
+  const readable = ratio >= 4.5;
+  const shown = ratio.toLocaleString(tx.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  $('b-contrast').textContent = tx.t(readable ? 'partnersContrastOk' : 'partnersContrastLow', { ratio: shown });
 
   // The live example: a fresh element, since attributes are read once.
   const preview = h('practice-finder', Object.fromEntries(attrs.concat([['id', 'preview']])));
@@ -97,22 +103,29 @@ function luminance(hex) {
   return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2];
 }
 
-/** One select per lockable dimension, with the library's values and labels. */
+/** One select per lockable dimension, with the library's values and labels in the page's language; keeps what was chosen. */
 async function fillFilters() {
+  const asked = ++filtersAsked;
+  const chosen = choices().filters;
   let data = null;
   try {
-    data = await createApi(SITE, 'en').facets();
+    data = await createApi(SITE, tx.lang).facets();
   } catch (error) {
-    $('b-filters').append(h('p', { class: 'hint', text: 'The list of values could not be loaded; reload the page to try again.' }));
+    data = null;
+  }
+  if (asked !== filtersAsked) return; // a later language's answer is on its way
+  for (const node of $('b-filters').querySelectorAll('[data-filter]')) node.remove();
+  if (!data) {
+    $('b-filters').append(h('p', { class: 'hint', 'data-filter': '', text: tx.t('partnersValuesError') }));
     return;
   }
   for (const dim of PRESETS) {
     const values = (data.facets && data.facets[dim]) || [];
-    $('b-filters').append(
-      h('label', { for: 'b-' + dim, text: (data.facetLabels && data.facetLabels[dim]) || dim }),
-      h('select', { id: 'b-' + dim },
-        h('option', { value: '', text: 'Any' }),
-        values.map((v) => h('option', { value: v.id, text: v.label + ' (' + v.id + ')' }))));
+    const select = h('select', { id: 'b-' + dim, 'data-filter': '' },
+      h('option', { value: '', text: tx.t('partnersAny') }),
+      values.map((v) => h('option', { value: v.id, text: v.label + ' (' + v.id + ')' })));
+    select.value = chosen[dim] || '';
+    $('b-filters').append(h('label', { for: 'b-' + dim, 'data-filter': '', text: (data.facetLabels && data.facetLabels[dim]) || dim }), select);
   }
 }
 
@@ -122,19 +135,72 @@ async function copy(event) {
   const text = $(button.dataset.copy).textContent;
   try {
     await navigator.clipboard.writeText(text);
-    $('copy-status').textContent = 'Copied.';
+    $('copy-status').textContent = tx.t('partnersCopied');
   } catch (error) { // no clipboard permission: select it for Ctrl+C
     const range = document.createRange();
     range.selectNodeContents($(button.dataset.copy));
     getSelection().removeAllRanges();
     getSelection().addRange(range);
-    $('copy-status').textContent = 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+    $('copy-status').textContent = tx.t('partnersSelected');
   }
 }
 
-form.addEventListener('input', render);
-form.addEventListener('change', render);
-form.addEventListener('submit', (event) => event.preventDefault());
-document.addEventListener('click', copy);
-fillFilters().then(render);
-render();
+/** The page's texts in {@code tx}'s language, and the links that carry it. */
+function applyPageTexts() {
+  applyTexts(tx);
+  const exit = $('quick-exit');
+  exit.setAttribute('data-two-more', tx.t('exitPressTwoMore'));
+  exit.setAttribute('data-one-more', tx.t('exitPressOneMore'));
+  $('home-link').setAttribute('href', './?lang=' + tx.lang);
+  for (const table of document.querySelectorAll('main table')) { // on a phone each cell says its column (style.css)
+    const heads = [...table.tHead.rows[0].cells].map((cell) => cell.textContent);
+    for (const row of table.tBodies[0].rows) [...row.cells].forEach((cell, i) => cell.setAttribute('data-label', heads[i]));
+  }
+  $('copy-status').textContent = '';
+  if (keepLangInUrl) { // as on the main page: once chosen, a reload or a shared link stays in it
+    const url = new URL(location.href);
+    url.searchParams.set('lang', tx.lang);
+    history.replaceState(history.state, '', url.href);
+  }
+}
+
+async function setLanguage(lang) {
+  if (!LANGS.includes(lang) || (tx && lang === tx.lang)) return;
+  try {
+    tx = await loadTexts(lang);
+  } catch (error) {
+    $('texts-error').hidden = false;
+    return;
+  }
+  $('texts-error').hidden = true;
+  keepLangInUrl = true;
+  applyPageTexts();
+  render(); // the example widget follows the page's language unless the builder names one
+  fillFilters().then(render);
+}
+
+async function init() {
+  try {
+    tx = await firstTexts;
+  } catch (error) {
+    tx = await loadTexts('en').catch(() => null);
+  }
+  document.documentElement.classList.remove('pf-wait'); // js/head.js kept the page hidden until now
+  if (!tx) { // the server is gone: say so in all three languages
+    $('texts-error').hidden = false;
+    return;
+  }
+  applyPageTexts();
+
+  form.addEventListener('input', render);
+  form.addEventListener('change', render);
+  form.addEventListener('submit', (event) => event.preventDefault());
+  document.addEventListener('click', copy);
+  for (const button of document.querySelectorAll('.lang-switch button')) {
+    button.addEventListener('click', () => setLanguage(button.dataset.lang));
+  }
+  render();
+  fillFilters().then(render);
+}
+
+init();

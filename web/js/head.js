@@ -1,6 +1,6 @@
 /* What must work before anything else has loaded, so a classic script in <head>, not a module:
  * the quick exit (the button and Shift pressed three times), and keeping the page hidden until its
- * texts are in place (page/main.js reveals it), so it never shows English first and then relayouts. */
+ * texts are in place (page/main.js and embed-page.js reveal it), so it never shows English first and then relayouts. */
 (function () {
   'use strict';
   var root = document.documentElement;
@@ -8,13 +8,9 @@
   var target = meta && /^https?:\/\//.test(meta.content) ? meta.content : 'https://www.google.com/';
   var gone = false;
 
-  // A page whose texts are in its HTML (the partners' page) says so and is shown at once.
-  var script = document.currentScript;
-  if (!(script && script.hasAttribute('data-no-wait'))) {
-    root.classList.add('pf-wait');
-    // Should the modules never run (an old browser, a failed download), show the page anyway.
-    setTimeout(function () { root.classList.remove('pf-wait'); }, 4000);
-  }
+  root.classList.add('pf-wait');
+  // Should the modules never run (an old browser, a failed download), show the page anyway.
+  setTimeout(function () { root.classList.remove('pf-wait'); }, 4000);
 
   /* Blank the page at once, then take its place in history: Back does not return to it.
    * No request, timer or text is waited for. */

@@ -14,6 +14,33 @@ export function pickLanguage(...candidates) {
   return 'en';
 }
 
+/** The language a link or a reload asked for ({@code ?lang=} in the query or the fragment's query), else null. */
+export function languageFromUrl() {
+  const hash = location.hash;
+  const hashQuery = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '';
+  const lang = new URLSearchParams(location.search).get('lang') || new URLSearchParams(hashQuery).get('lang');
+  return LANGS.includes(lang) ? lang : null;
+}
+
+/**
+ * Puts {@code tx}'s texts into a page: the elements' {@code data-i18n} (child elements with a
+ * {@code data-slot} stay, as the text's {slot} placeholders), {@code data-i18n-placeholder} and
+ * {@code data-i18n-aria-label}; the page's {@code lang}; and which language switch button is pressed.
+ */
+export function applyTexts(tx) {
+  document.documentElement.lang = tx.lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const slots = {};
+    for (const child of node.querySelectorAll(':scope > [data-slot]')) slots[child.dataset.slot] = child;
+    node.replaceChildren(...tx.parts(node.dataset.i18n, slots));
+  }
+  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = tx.t(node.dataset.i18nPlaceholder);
+  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', tx.t(node.dataset.i18nAriaLabel));
+  for (const button of document.querySelectorAll('.lang-switch button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.lang === tx.lang));
+  }
+}
+
 /** @returns Promise<Texts> for a supported language; rejects when the file cannot be loaded */
 export function loadTexts(lang) {
   const code = LANGS.includes(lang) ? lang : 'en';

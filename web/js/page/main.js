@@ -2,7 +2,7 @@
  * Searches and filters live in the URL fragment (see routes.js), or only in memory when the person
  * keeps them out of history; a typed challenge lives only in memory. The title never changes. */
 import { createApi } from '../api.js';
-import { LANGS, loadTexts, pickLanguage } from '../i18n.js';
+import { LANGS, applyTexts, languageFromUrl, loadTexts, pickLanguage } from '../i18n.js';
 import { activeFilterCount, showResultsNow, updateFiltersToggle } from './facets.js';
 import { showGuidance } from './guidance.js';
 import { selectTab, showList, updateChallengeLeft } from './list.js';
@@ -143,11 +143,9 @@ function onChallengeKey(event) {
 // ---------------------------------------------------------------- language
 
 function initialLanguage() {
-  const hash = location.hash;
-  const hashQuery = hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '';
-  const fromUrl = new URLSearchParams(location.search).get('lang') || new URLSearchParams(hashQuery).get('lang');
-  state.langInUrl = LANGS.includes(fromUrl);
-  return state.langInUrl ? fromUrl : pickLanguage(navigator.language);
+  const fromUrl = languageFromUrl();
+  state.langInUrl = !!fromUrl;
+  return fromUrl || pickLanguage(navigator.language);
 }
 
 async function useLanguage(lang) {
@@ -160,14 +158,8 @@ async function useLanguage(lang) {
 }
 
 function applyStaticTexts() {
-  const tx = state.tx;
-  document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = tx.t(node.dataset.i18n);
-  for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = tx.t(node.dataset.i18nPlaceholder);
-  for (const node of document.querySelectorAll('[data-i18n-aria-label]')) node.setAttribute('aria-label', tx.t(node.dataset.i18nAriaLabel));
-  for (const button of document.querySelectorAll('.lang-switch button')) {
-    button.setAttribute('aria-pressed', String(button.dataset.lang === state.lang));
-  }
+  applyTexts(state.tx);
+  $('partners-link').setAttribute('href', 'embed.html?lang=' + state.lang); // the partners' page opens in this language
   applySafetyTexts();
   updateChallengeLeft();
   updateFiltersToggle(activeFilterCount(state.route));

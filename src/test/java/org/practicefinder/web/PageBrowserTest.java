@@ -404,11 +404,9 @@ class PageBrowserTest {
   @Test
   void thePartnersPageBuildsTheTagsAndIsAccessible() throws Exception {
     driver.get(host + "/?lang=en");
-    WebElement link = new org.openqa.selenium.support.ui.WebDriverWait(driver, Browser.WAIT)
-        .until(d -> d.findElement(By.cssSelector(".site-footer a[href='embed.html']")));
-    waitFor(driver, "return document.querySelector('.site-footer a[href=\"embed.html\"]').textContent === arguments[0]",
-        texts("en").get("embedLink").getAsString());
-    link.click();
+    waitFor(driver, "return document.getElementById('partners-link').textContent === arguments[0]", texts("en").get("partnersTitle").getAsString());
+    driver.findElement(By.id("partners-link")).click();
+    assertEquals(host + "/embed.html?lang=en", driver.getCurrentUrl());
     waitFor(driver, "const s = document.getElementById('b-population'); return s && s.options.length > 5");
 
     new Select(driver.findElement(By.id("b-lang"))).selectByValue("uk");
@@ -426,10 +424,77 @@ class PageBrowserTest {
     assertEquals("uk search transgender 3", js(driver, "const p = document.getElementById('preview');"
         + " return [p.getAttribute('lang'), p.getAttribute('mode'), p.getAttribute('population'), p.getAttribute('limit')].join(' ')"));
     waitFor(driver, "const r = document.getElementById('preview').shadowRoot; return r && r.querySelector('input.input')");
-    assertTrue(driver.findElement(By.id("b-contrast")).getText().contains("easy to read"));
+    assertEquals("Contrast on white: 8.8:1, easy to read.", driver.findElement(By.id("b-contrast")).getText(), "#6b2c91 on white");
 
     assertEquals(List.of(), Browser.axeViolations(driver, "document"));
     Browser.screenshot(driver, "embed-page-1280", 1280);
     Browser.screenshot(driver, "embed-page-375", 375);
+  }
+
+  @Test
+  void thePartnersPageFollowsTheReadersLanguageAndItsSwitch() throws Exception {
+    JsonObject uk = texts("uk");
+    JsonObject ru = texts("ru");
+    driver.get(host + "/?lang=uk");
+    waitFor(driver, "return document.getElementById('partners-link').textContent === arguments[0]", uk.get("partnersTitle").getAsString());
+    driver.findElement(By.id("partners-link")).click();
+    waitFor(driver, "const s = document.getElementById('b-population'); return s && s.options.length > 5");
+    assertEquals(host + "/embed.html?lang=uk", driver.getCurrentUrl());
+
+    assertEquals("uk", js(driver, "return document.documentElement.lang"));
+    assertEquals(uk.get("partnersTitle").getAsString(), driver.findElement(By.tagName("h1")).getText());
+    assertEquals(uk.get("partnersTitle").getAsString(), driver.getTitle());
+    assertEquals(uk.get("quickExit").getAsString(), driver.findElement(By.id("quick-exit")).getText());
+    assertEquals(uk.get("exitPressTwoMore").getAsString(), driver.findElement(By.id("quick-exit")).getAttribute("data-two-more"));
+    JsonObject labels = api(HttpRequest.newBuilder(URI.create(host + "/api/facets?lang=uk"))).getAsJsonObject("facetLabels");
+    Map<String, String> builder = Map.of("b-lang", "language", "b-limit", "partnersLimit", "b-accent", "partnersAccent");
+    for (Map.Entry<String, String> label : builder.entrySet()) {
+      assertEquals(uk.get(label.getValue()).getAsString(), driver.findElement(By.cssSelector("label[for='" + label.getKey() + "']")).getText());
+    }
+    assertEquals(labels.get("population").getAsString(), driver.findElement(By.cssSelector("label[for='b-population']")).getText());
+    assertEquals(uk.get("partnersAny").getAsString(), new Select(driver.findElement(By.id("b-population"))).getFirstSelectedOption().getText());
+    assertEquals(List.of(uk.get("partnersMode").getAsString(), uk.get("partnersFilters").getAsString()),
+        driver.findElements(By.cssSelector("#builder legend")).stream().map(WebElement::getText).toList());
+    assertEquals(uk.get("partnersContrastOk").getAsString().replace("{ratio}", "7,2"), driver.findElement(By.id("b-contrast")).getText(),
+        "#0b5f73 on white, with a decimal comma");
+    // Code stays code inside the translated sentence.
+    WebElement options = driver.findElement(By.cssSelector("#options-heading + p"));
+    assertEquals(List.of("<practice-finder>", "PracticeFinder.mount(element, options)", "/embed"),
+        options.findElements(By.tagName("code")).stream().map(WebElement::getText).toList());
+    assertEquals(uk.get("partnersOptionsText").getAsString().replace("{tag}", "<practice-finder>")
+        .replace("{mount}", "PracticeFinder.mount(element, options)").replace("{embed}", "/embed"), options.getText());
+    assertEquals("<practice-finder></practice-finder>\n<script src=\"" + host + "/widget.js\" async></script>",
+        driver.findElement(By.id("snippet-tag")).getText(), "the tag names no language: the partner's page gives it");
+    waitFor(driver, "const r = document.getElementById('preview').shadowRoot; return r && r.querySelector('label')");
+    assertEquals(uk.get("widgetChallengeLabel").getAsString(),
+        js(driver, "return document.getElementById('preview').shadowRoot.querySelector('label').textContent"), "the example follows the page");
+    assertEquals(List.of(), Browser.axeViolations(driver, "document"), "uk");
+    checkPhoneWidth("uk");
+
+    new Select(driver.findElement(By.id("b-population"))).selectByValue("transgender");
+    js(driver, "window.scrollTo(0, 0)"); // the switch is in the header, under the quick exit's bar when scrolled
+    driver.findElement(By.cssSelector(".lang-switch button[data-lang='ru']")).click();
+    waitFor(driver, "return document.documentElement.lang === 'ru' && document.querySelector('label[for=\"b-population\"]').textContent === arguments[0]",
+        api(HttpRequest.newBuilder(URI.create(host + "/api/facets?lang=ru"))).getAsJsonObject("facetLabels").get("population").getAsString());
+    assertEquals(ru.get("partnersTitle").getAsString(), driver.findElement(By.tagName("h1")).getText());
+    assertEquals("transgender", new Select(driver.findElement(By.id("b-population"))).getFirstSelectedOption().getAttribute("value"),
+        "the choice outlives the switch");
+    assertEquals("true", driver.findElement(By.cssSelector(".lang-switch button[data-lang='ru']")).getAttribute("aria-pressed"));
+    assertEquals(host + "/embed.html?lang=ru", driver.getCurrentUrl(), "a reload or a shared link stays in Russian");
+    assertEquals(host + "/?lang=ru", driver.findElement(By.id("home-link")).getAttribute("href"), "back to the main page in Russian");
+    assertEquals(List.of(), Browser.axeViolations(driver, "document"), "ru");
+    checkPhoneWidth("ru");
+  }
+
+  /** Nothing wider than a 375 px phone, and the page as it looks there. */
+  private static void checkPhoneWidth(String lang) {
+    Browser.resize(driver, 375, 812);
+    try {
+      assertEquals(375L, js(driver, "return document.documentElement.scrollWidth"), lang + ": no sideways scrolling");
+    } finally {
+      Browser.resize(driver, 1280, 900);
+    }
+    Browser.screenshot(driver, "embed-page-" + lang + "-375", 375);
+    Browser.screenshot(driver, "embed-page-" + lang + "-1280", 1280);
   }
 }
