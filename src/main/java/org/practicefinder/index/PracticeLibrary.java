@@ -223,7 +223,11 @@ public final class PracticeLibrary implements Closeable {
     });
   }
 
-  private List<String> knownValues(String dim) {
+  /**
+   * @return every value a filter of the dimension may take: a vocabulary dimension's concept ids in
+   *     vocabulary order (those no practice has included), else the practices' values in natural order
+   */
+  public List<String> knownValues(String dim) {
     return vocabulary.dimension(dim)
         .map(d -> d.concepts().stream().map(Concept::id).toList())
         .orElseGet(() -> values(dim));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.practicefinder.index.Dimensions;
 import org.practicefinder.index.PracticeLibrary;
-import org.practicefinder.taxonomy.Concept;
 
 /**
  * The facet values of one library generation as sets of Lucene document ids, one per value, made
@@ -26,9 +25,7 @@ final class FacetBits {
   FacetBits(PracticeLibrary library) {
     int maxDoc = library.searcher().getIndexReader().maxDoc();
     for (String dim : library.dimensions()) {
-      List<String> values = library.vocabulary().dimension(dim)
-          .map(d -> d.concepts().stream().map(Concept::id).toList()) // every concept, in vocabulary order
-          .orElseGet(() -> library.values(dim));
+      List<String> values = library.knownValues(dim);
       Map<String, BitSet> docs = new LinkedHashMap<>();
       values.forEach(v -> docs.put(v, new BitSet(maxDoc)));
       BitSet any = new BitSet(maxDoc);

@@ -33,8 +33,7 @@ final class SearchJson {
       Map<String, Map<String, String>> byDim = new HashMap<>();
       for (String dim : library.dimensions()) {
         Map<String, String> values = new HashMap<>();
-        for (String v : library.vocabulary().dimension(dim).map(d -> d.concepts().stream().map(c -> c.id()).toList())
-            .orElseGet(() -> library.values(dim))) {
+        for (String v : library.knownValues(dim)) {
           values.put(v, open(ApiHandlers.GSON.toJson(views.label(dim, v, lang))));
         }
         byDim.put(dim, values);
