@@ -185,8 +185,7 @@ public final class Main implements Callable<Integer> {
       PracticeLibrary library = paths.open();
       Generations generations = Generations.reloading(LibraryGeneration.owning(library, paths.embedder()), paths.seeds, paths.index,
           paths.embedder());
-      String token = System.getenv(ApiServer.RELOAD_TOKEN);
-      ApiServer server = new ApiServer(generations, config, token == null || token.isBlank() ? null : token,
+      ApiServer server = new ApiServer(generations, config, System.getenv(ApiServer.RELOAD_TOKEN), // unset or blank: no reload route
           noWatch || !Files.isDirectory(paths.seeds) ? null : paths.seeds); // no seeds: an index built earlier serves
       String hung = "Practice Finder: the stop did not finish within " + (stopSeconds + STOP_GRACE_SECONDS) + " s; exiting";
       StopWatchdog watchdog = new StopWatchdog(Duration.ofSeconds(stopSeconds + STOP_GRACE_SECONDS), () -> {
