@@ -3,7 +3,7 @@
  * note), the guidance that matches a search or a challenge above the practices, and a practice's key gaps. */
 import { errorMessage, isAbort } from '../api.js';
 import { asArray, h, markedSpan, toCount } from '../dom.js';
-import { buildHash, navigate } from './routes.js';
+import { buildHash, returnToList } from './routes.js';
 import { $, freshSignal, showAlert, showView, state } from './state.js';
 
 /** The kinds in the order the page lists them: what is missing and what works first. */
@@ -68,17 +68,11 @@ async function allGuidance(signal) {
 function backLink(kind) {
   if (state.guidanceFromList) {
     return h('div', { class: 'practice-actions' },
-      h('button', { type: 'button', class: 'btn back', onclick: backToList }, '← ' + state.tx.t('backToResults')),
+      h('button', { type: 'button', class: 'btn back', onclick: () => returnToList(!state.privateHistory) }, '← ' + state.tx.t('backToResults')),
       h('a', { class: 'btn', href: buildHash({ view: 'guidance', kind: kind || '' }) }, state.tx.t('backToGuidance')));
   }
   return h('div', { class: 'practice-actions' },
     h('a', { class: 'btn back', href: buildHash({ view: 'guidance', kind: kind || '' }) }, '← ' + state.tx.t('backToGuidance')));
-}
-
-function backToList() {
-  // History keeps the person's place in the list; in memory (searches kept out of history) the list is rebuilt.
-  if (state.privateHistory) navigate(state.listHash);
-  else history.back();
 }
 
 function heading(text, lang) {

@@ -4,7 +4,7 @@
 import { errorMessage, isAbort, labelMaps } from '../api.js';
 import { asArray, h, looksLikeEmail, safeUrl } from '../dom.js';
 import { sectionName, textLanguage } from '../results.js';
-import { buildHash, navigate, orderedDimensions } from './routes.js';
+import { buildHash, orderedDimensions, returnToList } from './routes.js';
 import { keyGapsSection } from './guidance.js';
 import { $, dimensionName, freshSignal, showAlert, showView, state, valueLabel } from './state.js';
 import { citePanel, printInfo } from './takeaway.js';
@@ -71,7 +71,7 @@ function rememberLabels(facetData) {
 function backBar(practice) {
   const cite = practice ? citePanel(practice) : null;
   return h('div', { class: 'practice-actions' },
-    h('button', { type: 'button', class: 'btn back', onclick: goBack },
+    h('button', { type: 'button', class: 'btn back', onclick: () => returnToList(state.backUsesHistory) },
       '← ' + (state.backToGuidance ? state.tx.t('back') : state.tx.t('backToResults'))),
     h('div', { class: 'practice-tools' },
       cite ? cite.button : null,
@@ -79,11 +79,6 @@ function backBar(practice) {
     cite ? cite.panel : null);
 }
 
-function goBack() {
-  // History keeps the user's place; a fresh fragment is only needed after a direct link or in memory.
-  if (state.backUsesHistory) history.back();
-  else navigate(state.listHash);
-}
 
 /*
  * The practice in {@code shown}: its text (title, organisation, sections, notes, the sentences behind

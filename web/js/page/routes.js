@@ -117,6 +117,13 @@ export function navigate(hash, options) {
   location.hash = hash;
 }
 
+/* Back to the results list: by history where it holds the person's place in the list, else by the
+ * list's fragment (after a direct link, or in memory when searches are kept out of history). */
+export function returnToList(useHistory) {
+  if (useHistory) history.back();
+  else navigate(state.listHash);
+}
+
 /**
  * Starts or stops keeping searches out of the URL and history. Starting takes the fragment out of the
  * current entry (earlier entries stay: the page cannot reach them); stopping puts it back.
